@@ -34,6 +34,8 @@ export default {
   staticLogging: Boolean(process.env.CI) || !process.stdout.isTTY,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 120000,
+  // Lit's dev build (the 'development' condition) warns once per page; the warning is expected.
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig })],
   browsers: [
     chromeLauncher({

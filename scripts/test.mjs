@@ -181,7 +181,7 @@ let totalFailed = 0;
 
 for (const step of selected) {
   const reason = step.skip?.();
-  console.log(`\n${rule}\n▶ ${step.name}: ${step.title}${reason ? ` — skipped: ${reason}` : ''}`);
+  console.log(`\n${rule}\n■ ${step.name}: ${step.title}${reason ? ` — skipped: ${reason}` : ''}`);
   console.log(rule);
   if (reason) {
     results.push({ step, status: 'skipped', ms: 0 });
