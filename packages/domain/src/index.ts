@@ -1,8 +1,13 @@
 /**
  * @cc-kit/domain: the call-center rules that client and server compute identically.
- * Pure functions and constants only: no I/O, no global state beyond caches, no side effects on import.
+ *
+ * Pure functions and constants only: no I/O, no dependencies, nothing runs on import. The only
+ * state is a cache of time-zone offsets, which never changes a result.
  */
 export * from './roles.js';
 export * from './tickets.js';
 export * from './sla.js';
 export { timeZoneOffset } from './time-zone.js';
+export * from './qa.js';
+export * from './kpi.js';
+export * from './erlang-c.js';
