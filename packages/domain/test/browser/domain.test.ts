@@ -3,8 +3,10 @@
 import { expect } from '@open-wc/testing';
 import {
   addBusinessSeconds,
+  agentsNeeded,
   allowedTransitions,
   businessSecondsBetween,
+  erlangC,
   maskName,
   maskPhone,
   nextState,
@@ -38,6 +40,20 @@ describe('@cc-kit/domain in Chromium', () => {
     expect(businessSecondsBetween(shanghai, new Date('2025-01-03T08:00:00Z'), due)).to.equal(
       8 * HOUR,
     );
+  });
+
+  it('computes Erlang C staffing to the published figures', () => {
+    // 360 calls per 30 min at 240 s AHT is 48 erlangs; with 55 agents P(wait) = 0.2387.
+    expect(erlangC(55, 48)).to.be.closeTo(0.2387, 0.00005);
+    const staffing = agentsNeeded({
+      callsPerInterval: 100,
+      ahtSeconds: 180,
+      intervalSeconds: 1800,
+      thresholdSeconds: 20,
+      targetServiceLevel: 0.8,
+    });
+    expect(staffing.agents).to.equal(14);
+    expect(staffing.serviceLevel).to.be.closeTo(0.888, 0.0005);
   });
 
   it('masks personal data the same way as on the server', () => {
