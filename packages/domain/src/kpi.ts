@@ -24,6 +24,8 @@ export const KPI_METRICS = [
 export type KpiMetric = (typeof KPI_METRICS)[number];
 
 export type MetricUnit = 'ratio' | 'seconds' | 'count' | 'per_thousand' | 'score';
+/** The API's name for {@link MetricUnit}. */
+export type KpiUnit = MetricUnit;
 export type KpiDirection = 'higher_is_better' | 'lower_is_better';
 export type KpiStatus = 'met' | 'at_risk' | 'missed';
 

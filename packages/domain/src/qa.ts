@@ -37,6 +37,8 @@ export type CriterionScale =
   | { type: 'points'; max: number };
 
 export type CriticalLevel = 'none' | 'fatal' | 'section';
+/** The API's name for {@link CriticalLevel}. */
+export type CriterionCritical = CriticalLevel;
 
 export const CRITICAL_LEVELS = [
   'none',

@@ -21,8 +21,8 @@ import {
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 export interface BusinessHours {
-  /** ISO weekday, Monday = 1 … Sunday = 7. */
-  weekday: IsoWeekday;
+  /** ISO weekday (see {@link IsoWeekday}), Monday = 1 … Sunday = 7; other numbers are rejected. */
+  weekday: number;
   /** 'HH:MM', local time in the calendar's zone. */
   start: string;
   /** 'HH:MM', later than `start`; '24:00' means midnight at the end of the day. */
@@ -32,7 +32,8 @@ export interface BusinessHours {
 export interface Holiday {
   /** 'YYYY-MM-DD', a local date in the calendar's zone. */
   date: string;
-  name?: string;
+  /** Shown to people; the rules do not read it (a string or localized texts). */
+  name?: unknown;
 }
 
 export interface BusinessCalendar {
@@ -64,6 +65,8 @@ export const SLA_STATES = [
 
 export interface TicketSla {
   state: SlaState;
+  /** The target's businessHours: true when the clocks count business time only. */
+  businessHours: boolean;
   firstResponse: { dueAt: string; achievedAt: string | null; breached: boolean };
   resolution: {
     /** null while the ticket is paused. */
@@ -71,6 +74,8 @@ export interface TicketSla {
     achievedAt: string | null;
     /** Clock seconds left (whole seconds, rounded down); negative when overdue; frozen while paused. */
     remainingSeconds: number;
+    /** The resolution target in clock seconds (resolutionMinutes × 60). */
+    targetSeconds: number;
     breached: boolean;
   };
   paused: boolean;
@@ -527,6 +532,7 @@ export function computeSla(input: SlaInput): TicketSla {
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return {
     state,
+    businessHours: target.businessHours,
     firstResponse: {
       dueAt: iso(firstDue)!,
       achievedAt: iso(firstRespondedAt),
@@ -536,6 +542,7 @@ export function computeSla(input: SlaInput): TicketSla {
       dueAt: iso(resolutionDue),
       achievedAt: iso(resolvedAt),
       remainingSeconds: Math.floor(remainingMs / 1000) + 0,
+      targetSeconds: resolutionMs / 1000,
       breached: resolutionBreached,
     },
     paused: pausedNow,

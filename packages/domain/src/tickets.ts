@@ -174,8 +174,11 @@ export function isPausingState(state: TicketState): boolean {
 export type ComplaintCloseBlocker = 'verdict_missing' | 'callback_missing';
 
 export interface ComplaintCloseFacts {
-  /** The investigation's verdict: justified `true` or `false`; `null`/absent while undecided. */
-  verdict?: boolean | null;
+  /**
+   * The investigation's verdict: justified `true` or `false` (or the complaint's verdict object,
+   * `{ justified }`); `null`/absent while undecided.
+   */
+  verdict?: boolean | { justified: boolean } | null;
   /** The customer-callback outcome; absent, `null` or blank while the callback is not recorded. */
   callbackOutcome?: string | null;
 }
@@ -186,7 +189,9 @@ export interface ComplaintCloseFacts {
  */
 export function complaintCloseBlockers(facts: ComplaintCloseFacts): ComplaintCloseBlocker[] {
   const blockers: ComplaintCloseBlocker[] = [];
-  if (typeof facts.verdict !== 'boolean') blockers.push('verdict_missing');
+  const verdict = facts.verdict;
+  const justified = typeof verdict === 'object' && verdict !== null ? verdict.justified : verdict;
+  if (typeof justified !== 'boolean') blockers.push('verdict_missing');
   if (typeof facts.callbackOutcome !== 'string' || facts.callbackOutcome.trim() === '') {
     blockers.push('callback_missing');
   }

@@ -508,11 +508,13 @@ describe('computeSla', () => {
     const result = sla({});
     assert.deepEqual(result, {
       state: 'ok',
+      businessHours: true,
       firstResponse: { dueAt: '2025-01-03T09:00:00.000Z', achievedAt: null, breached: false },
       resolution: {
         dueAt: '2025-01-06T07:00:00.000Z',
         achievedAt: null,
         remainingSeconds: 8 * HOUR - 600,
+        targetSeconds: 8 * HOUR,
         breached: false,
       },
       paused: false,

@@ -221,6 +221,11 @@ describe('complaintCloseBlockers', () => {
       'verdict_missing',
     ]);
     assert.deepEqual(complaintCloseBlockers({ verdict: false, callbackOutcome: 'reached' }), []);
-    assert.deepEqual(complaintCloseBlockers({ verdict: true, callbackOutcome: 'not_reached' }), []);
+    assert.deepEqual(complaintCloseBlockers({ verdict: true, callbackOutcome: 'unreachable' }), []);
+    // The complaint's own verdict object works as well.
+    assert.deepEqual(
+      complaintCloseBlockers({ verdict: { justified: false }, callbackOutcome: 'satisfied' }),
+      [],
+    );
   });
 });
