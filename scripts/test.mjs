@@ -72,6 +72,20 @@ function browserTestFiles() {
   return found;
 }
 
+/** A package tsconfig.json that the solution file does not reference would never be checked. */
+function unreferencedProjects() {
+  const solution = JSON.parse(readFileSync('tsconfig.json', 'utf8'));
+  const referenced = new Set(
+    (solution.references ?? []).map((ref) => ref.path.replace(/^\.\//, '').replace(/\/$/, '')),
+  );
+  const missing = readdirSync('packages')
+    .map((name) => `packages/${name}`)
+    .filter((dir) => existsSync(join(dir, 'tsconfig.json')) && !referenced.has(dir));
+  return missing.length
+    ? `tsconfig.json does not reference ${missing.join(', ')}: add { "path": "<dir>" } to its references`
+    : null;
+}
+
 const nodeOptions = [process.env.NODE_OPTIONS, '--test-reporter=spec'].filter(Boolean).join(' ');
 
 const steps = [
@@ -85,7 +99,12 @@ const steps = [
     title: 'Lint (eslint, prettier --check)',
     cmd: [npm, ['run', '--silent', 'lint']],
   },
-  { name: 'typecheck', title: 'Type check (tsc -b)', cmd: [npx, ['--no-install', 'tsc', '-b']] },
+  {
+    name: 'typecheck',
+    title: 'Type check (tsc -b)',
+    cmd: [npx, ['--no-install', 'tsc', '-b']],
+    check: unreferencedProjects,
+  },
   ...workspaces().map(({ dir, pkg }) => ({
     name: `unit:${dir.split('/').pop()}`,
     group: 'unit',
@@ -188,7 +207,9 @@ for (const step of selected) {
     continue;
   }
   const t0 = Date.now();
-  const { code, text } = await run(step.cmd, step.env);
+  const problem = step.check?.();
+  if (problem) console.error(`test: ${problem}`);
+  const { code, text } = problem ? { code: 1, text: '' } : await run(step.cmd, step.env);
   const ms = Date.now() - t0;
   const counts = countTests(text);
   if (counts) {
