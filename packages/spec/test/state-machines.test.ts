@@ -26,9 +26,11 @@ function documentedMachines(): Map<string, Row[]> {
   const description = doc.info.description ?? '';
   const blocks = description.split(/\n(?=\*\*[^*]+ workflow\*\*)/).slice(1);
   for (const block of blocks) {
-    const heading = block.split('\n')[0]!;
+    // A workflow's table ends where the next section of the description begins.
+    const own = block.split(/\n## /)[0]!;
+    const heading = own.split('\n')[0]!;
     const kinds = [...heading.matchAll(/`([a-z_]+)`/g)].map((m) => m[1]!);
-    const rows = block
+    const rows = own
       .split('\n')
       .filter((line) => /^\|\s*[a-z_]+\s*\|\s*[a-z_]+\s*\|\s*[a-z_]+\s*\|$/.test(line.trim()))
       .map((line) => {
