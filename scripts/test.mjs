@@ -11,7 +11,7 @@
 //          --keep-going (run every step and report all failures), --list (print the steps).
 // The last line is always `tests: <P> passed, <F> failed`, summed over the node test runner
 // summaries (`# pass N` / `ℹ pass N`) and web-test-runner's `N passed, N failed`.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,7 +72,10 @@ function browserTestFiles() {
   return found;
 }
 
-/** A package tsconfig.json that the solution file does not reference would never be checked. */
+/**
+ * A committed package tsconfig.json that the solution file does not reference would never be
+ * checked: fail. One not committed yet (work in progress in this checkout) only gets a note.
+ */
 function unreferencedProjects() {
   const solution = JSON.parse(readFileSync('tsconfig.json', 'utf8'));
   const referenced = new Set(
@@ -81,8 +84,26 @@ function unreferencedProjects() {
   const missing = readdirSync('packages')
     .map((name) => `packages/${name}`)
     .filter((dir) => existsSync(join(dir, 'tsconfig.json')) && !referenced.has(dir));
-  return missing.length
-    ? `tsconfig.json does not reference ${missing.join(', ')}: add { "path": "<dir>" } to its references`
+  if (missing.length === 0) return null;
+  const git = spawnSync(
+    'git',
+    ['ls-files', '--', ...missing.map((dir) => `${dir}/tsconfig.json`)],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const committed =
+    git.status === 0
+      ? missing.filter((dir) => git.stdout.split('\n').includes(`${dir}/tsconfig.json`))
+      : missing;
+  const pending = missing.filter((dir) => !committed.includes(dir));
+  if (pending.length) {
+    console.log(
+      `test: note: not type-checked yet (uncommitted, not in tsconfig.json): ${pending.join(', ')}`,
+    );
+  }
+  return committed.length
+    ? `tsconfig.json does not reference ${committed.join(', ')}: add { "path": "<dir>" } to its references`
     : null;
 }
 
