@@ -1,0 +1,68 @@
+/**
+ * The operations of the spec no area implements yet; they answer 501. A test checks that this
+ * list equals the server's, so it shrinks as areas land: remove an operation here when you
+ * implement it. Done means empty.
+ */
+export const PENDING_OPERATIONS: string[] = [
+  'listSlaPolicies',
+  'updateSlaPolicy',
+  'getBusinessCalendar',
+  'replaceBusinessCalendar',
+  'listTickets',
+  'createTicket',
+  'countTickets',
+  'bulkUpdateTickets',
+  'getTicket',
+  'updateTicket',
+  'transitionTicket',
+  'listTicketComments',
+  'addTicketComment',
+  'listTicketActivity',
+  // complaints
+  'fileComplaint',
+  'suggestComplaintRouting',
+  'routeComplaint',
+  'recordComplaintVerdict',
+  'recordComplaintCallback',
+  // calls and KPIs
+  'listCalls',
+  'ingestCalls',
+  'getCall',
+  'getKpis',
+  'exportKpis',
+  'getLiveKpis',
+  'getAppraisal',
+  'listKpiTargets',
+  'setKpiTarget',
+  // QA
+  'listScorecardTemplates',
+  'createScorecardTemplate',
+  'getScorecardTemplate',
+  'publishScorecardTemplateVersion',
+  'listEvaluations',
+  'createEvaluation',
+  'getEvaluation',
+  'updateEvaluation',
+  'submitEvaluation',
+  'acknowledgeEvaluation',
+  'disputeEvaluation',
+  'resolveDispute',
+  'listEvaluationVersions',
+  'createCalibrationSession',
+  'getCalibrationSession',
+  // equipment
+  'listSeats',
+  'listAssets',
+  'createAsset',
+  'getAsset',
+  'updateAsset',
+  'listEquipmentChecks',
+  'startEquipmentCheck',
+  'listDueEquipmentChecks',
+  'getEquipmentSummary',
+  'getEquipmentCheck',
+  'updateEquipmentCheck',
+  'submitEquipmentCheck',
+  // live events
+  'streamEvents',
+];
