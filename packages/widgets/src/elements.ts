@@ -1,0 +1,25 @@
+/**
+ * Every kit element by its name without prefix. `defineElements()` registers them all; an
+ * element that renders another looks its tag up with `this.tagOf(Class)`.
+ *
+ * Adding an element: import its class here and add one line to `elements`.
+ */
+import { CcProvider } from './provider/provider.js';
+import { defineAll, type DefineElementsOptions } from './shared/define.js';
+
+export const elements = {
+  provider: CcProvider,
+} as const satisfies Record<string, CustomElementConstructor>;
+
+export type ElementName = keyof typeof elements;
+
+/**
+ * Registers every element as `<prefix>-<name>` (default `cc`) in `registry` (default the page's
+ * `customElements`; a scoped `CustomElementRegistry` where the browser supports one). Never
+ * throws for a taken tag. Returns the tags, by element name.
+ */
+export function defineElements(
+  options: DefineElementsOptions = {},
+): Partial<Record<ElementName, string>> {
+  return defineAll(elements, options) as Partial<Record<ElementName, string>>;
+}
