@@ -22,6 +22,7 @@ import { OperationRegistry, sendProblem } from './core/registry.js';
 import { requestIdFrom } from './core/request-id.js';
 import { SqliteEventStore } from './core/sqlite-event-store.js';
 import { inTransaction } from './core/tx.js';
+import { withSeededIds } from './core/ids.js';
 import { mulberry32 } from './seed/random.js';
 import { addStaticRoutes, type StaticOptions } from './static.js';
 
@@ -230,7 +231,10 @@ function seedIfEmpty(services: Services, areas: Area[], seed: number): void {
   const done = db.prepare(`SELECT value FROM server_meta WHERE key = 'seed'`).get();
   if (done) return;
   services.tx(() => {
-    for (const area of areas) area.seed?.(services, mulberry32(seed * 1000 + area.order));
+    for (const area of areas) {
+      const random = mulberry32(seed * 1000 + area.order);
+      withSeededIds(mulberry32(seed * 7919 + area.order), () => area.seed?.(services, random));
+    }
     db.prepare(`INSERT INTO server_meta (key, value) VALUES ('seed', ?)`).run(String(seed));
   });
   // The seed's own events are not news: streams start after them.

@@ -10,7 +10,7 @@
  * Keys live at least 24 hours; expired ones are purged as new ones come.
  */
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/database.js';
+import { prepare, type Db } from '../db/database.js';
 import type { Clock } from './clock.js';
 import { HttpProblem } from './problems.js';
 import { canonicalJson } from './pagination.js';
@@ -51,12 +51,11 @@ export class IdempotencyStore {
     const now = this.clock();
     this.purge(now);
     return this.db.transaction(() => {
-      const row = this.db
-        .prepare(
-          `SELECT request_hash, state, status, headers_json, body_json, expires_at
+      const row = prepare(
+        this.db,
+        `SELECT request_hash, state, status, headers_json, body_json, expires_at
              FROM idempotency_keys WHERE user_id = ? AND key = ?`,
-        )
-        .get(userId, key) as
+      ).get(userId, key) as
         | {
             request_hash: string;
             state: string;
@@ -67,9 +66,10 @@ export class IdempotencyStore {
           }
         | undefined;
       if (row && row.expires_at <= now.toISOString()) {
-        this.db
-          .prepare('DELETE FROM idempotency_keys WHERE user_id = ? AND key = ?')
-          .run(userId, key);
+        prepare(this.db, 'DELETE FROM idempotency_keys WHERE user_id = ? AND key = ?').run(
+          userId,
+          key,
+        );
       } else if (row) {
         if (row.request_hash !== hash) {
           throw new HttpProblem(
@@ -92,20 +92,19 @@ export class IdempotencyStore {
           },
         };
       }
-      this.db
-        .prepare(
-          `INSERT INTO idempotency_keys
+      prepare(
+        this.db,
+        `INSERT INTO idempotency_keys
              (user_id, key, operation_id, request_hash, state, created_at, expires_at)
            VALUES (?, ?, ?, ?, 'in_progress', ?, ?)`,
-        )
-        .run(
-          userId,
-          key,
-          operationId,
-          hash,
-          now.toISOString(),
-          new Date(now.getTime() + this.ttlMs).toISOString(),
-        );
+      ).run(
+        userId,
+        key,
+        operationId,
+        hash,
+        now.toISOString(),
+        new Date(now.getTime() + this.ttlMs).toISOString(),
+      );
       return { reserved: true as const };
     })();
   }
@@ -116,32 +115,30 @@ export class IdempotencyStore {
     for (const [name, value] of Object.entries(response.headers)) {
       if (STORED_HEADERS.includes(name.toLowerCase())) headers[name] = value;
     }
-    this.db
-      .prepare(
-        `UPDATE idempotency_keys SET state = 'done', status = ?, headers_json = ?, body_json = ?
+    prepare(
+      this.db,
+      `UPDATE idempotency_keys SET state = 'done', status = ?, headers_json = ?, body_json = ?
           WHERE user_id = ? AND key = ?`,
-      )
-      .run(
-        response.status,
-        JSON.stringify(headers),
-        response.body === undefined ? null : JSON.stringify(response.body),
-        userId,
-        key,
-      );
+    ).run(
+      response.status,
+      JSON.stringify(headers),
+      response.body === undefined ? null : JSON.stringify(response.body),
+      userId,
+      key,
+    );
   }
 
   /** Forgets a reservation whose request failed. */
   release(userId: string, key: string): void {
-    this.db
-      .prepare(
-        `DELETE FROM idempotency_keys WHERE user_id = ? AND key = ? AND state = 'in_progress'`,
-      )
-      .run(userId, key);
+    prepare(
+      this.db,
+      `DELETE FROM idempotency_keys WHERE user_id = ? AND key = ? AND state = 'in_progress'`,
+    ).run(userId, key);
   }
 
   purge(now: Date, force = false): void {
     if (!force && now.getTime() - this.lastPurge < 60_000) return;
     this.lastPurge = now.getTime();
-    this.db.prepare('DELETE FROM idempotency_keys WHERE expires_at <= ?').run(now.toISOString());
+    prepare(this.db, 'DELETE FROM idempotency_keys WHERE expires_at <= ?').run(now.toISOString());
   }
 }

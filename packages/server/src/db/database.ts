@@ -14,3 +14,22 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = NORMAL');
   return db;
 }
+
+const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
+const MAX_CACHED_STATEMENTS = 1000;
+
+/** `db.prepare(sql)`, compiled once per database and SQL text. */
+export function prepare(db: Db, sql: string): Database.Statement {
+  let cache = statementCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}

@@ -4,20 +4,6 @@
  * implement it. Done means empty.
  */
 export const PENDING_OPERATIONS: string[] = [
-  'listSlaPolicies',
-  'updateSlaPolicy',
-  'getBusinessCalendar',
-  'replaceBusinessCalendar',
-  'listTickets',
-  'createTicket',
-  'countTickets',
-  'bulkUpdateTickets',
-  'getTicket',
-  'updateTicket',
-  'transitionTicket',
-  'listTicketComments',
-  'addTicketComment',
-  'listTicketActivity',
   // complaints
   'fileComplaint',
   'suggestComplaintRouting',
@@ -63,6 +49,4 @@ export const PENDING_OPERATIONS: string[] = [
   'getEquipmentCheck',
   'updateEquipmentCheck',
   'submitEquipmentCheck',
-  // live events
-  'streamEvents',
 ];

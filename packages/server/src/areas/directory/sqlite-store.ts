@@ -1,5 +1,5 @@
 import type { Role } from '@cc-kit/domain';
-import type { Db } from '../../db/database.js';
+import { prepare, type Db } from '../../db/database.js';
 import { keysetAfter, orderBy, type KeysetColumn, type KeyValue } from '../../core/pagination.js';
 import type {
   AgentPresence,
@@ -167,7 +167,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
   constructor(private readonly db: Db) {}
 
   user(id: string): UserRow | undefined {
-    return this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    return prepare(this.db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
   }
 
   users(filter: UserFilter, slice: Slice): Keyed<UserRow>[] {
@@ -188,25 +188,25 @@ export class SqliteDirectoryStore implements DirectoryStore {
     }
     if (filter.demoOnly) conditions.push('u.demo = 1');
     const q = sliced(USER_ORDER, conditions, params, slice);
-    const rows = this.db
-      .prepare(`SELECT u.* FROM users u ${q.where} ${q.tail}`)
-      .all(...q.params) as UserRow[];
+    const rows = prepare(this.db, `SELECT u.* FROM users u ${q.where} ${q.tail}`).all(
+      ...q.params,
+    ) as UserRow[];
     return rows.map((row) => ({ item: row, key: [row.name, row.id] }));
   }
 
   firstUserWithRole(role: Role, demoOnly: boolean): UserRow | undefined {
-    return this.db
-      .prepare(
-        `SELECT * FROM users WHERE role = ? AND active = 1 ${demoOnly ? 'AND demo = 1' : ''}
+    return prepare(
+      this.db,
+      `SELECT * FROM users WHERE role = ? AND active = 1 ${demoOnly ? 'AND demo = 1' : ''}
           ORDER BY demo DESC, employee_number, id LIMIT 1`,
-      )
-      .get(role) as UserRow | undefined;
+    ).get(role) as UserRow | undefined;
   }
 
   presenceOf(userIds: readonly string[]): Map<string, AgentPresence> {
     const result = new Map<string, AgentPresence>();
     if (userIds.length === 0) return result;
-    const statement = this.db.prepare(
+    const statement = prepare(
+      this.db,
       `SELECT agent_id, state, at FROM agent_presence WHERE agent_id = ? ORDER BY at DESC, id DESC LIMIT 1`,
     );
     for (const id of new Set(userIds)) {
@@ -218,23 +218,22 @@ export class SqliteDirectoryStore implements DirectoryStore {
   }
 
   appendPresence(agentId: string, state: PresenceState, at: string, by: string, now: string) {
-    this.db
-      .prepare(
-        `INSERT INTO agent_presence (agent_id, state, at, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(agentId, state, at, by, now);
+    prepare(
+      this.db,
+      `INSERT INTO agent_presence (agent_id, state, at, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)`,
+    ).run(agentId, state, at, by, now);
   }
 
   team(id: string): Team | undefined {
-    const row = this.db.prepare(`${TEAM_SELECT} WHERE t.id = ?`).get(id) as TeamRow | undefined;
+    const row = prepare(this.db, `${TEAM_SELECT} WHERE t.id = ?`).get(id) as TeamRow | undefined;
     return row ? toTeam(row) : undefined;
   }
 
   teams(slice: Slice): Keyed<Team>[] {
     const q = sliced(TEAM_ORDER, [], [], slice);
-    const rows = this.db
-      .prepare(`${TEAM_SELECT} ${q.where} ${q.tail}`)
-      .all(...q.params) as TeamRow[];
+    const rows = prepare(this.db, `${TEAM_SELECT} ${q.where} ${q.tail}`).all(
+      ...q.params,
+    ) as TeamRow[];
     return rows.map((row) => ({ item: toTeam(row), key: [row.position, row.id] }));
   }
 
@@ -262,44 +261,48 @@ export class SqliteDirectoryStore implements DirectoryStore {
       sets.push('equipment_check_cadence_days = ?');
       params.push(patch.equipmentCheckCadenceDays);
     }
-    return this.db
-      .prepare(`UPDATE teams SET ${sets.join(', ')} WHERE id = ? AND version = ?`)
-      .run(...params, id, version).changes;
+    return prepare(this.db, `UPDATE teams SET ${sets.join(', ')} WHERE id = ? AND version = ?`).run(
+      ...params,
+      id,
+      version,
+    ).changes;
   }
 
   departments(slice: Slice): Keyed<Department>[] {
     const q = sliced(DEPARTMENT_ORDER, [], [], slice);
-    const rows = this.db
-      .prepare(`SELECT d.* FROM departments d ${q.where} ${q.tail}`)
-      .all(...q.params) as DepartmentRow[];
+    const rows = prepare(this.db, `SELECT d.* FROM departments d ${q.where} ${q.tail}`).all(
+      ...q.params,
+    ) as DepartmentRow[];
     return rows.map((row) => ({ item: toDepartment(row), key: [row.position, row.id] }));
   }
 
   department(id: string): Department | undefined {
-    const row = this.db.prepare('SELECT * FROM departments WHERE id = ?').get(id) as
+    const row = prepare(this.db, 'SELECT * FROM departments WHERE id = ?').get(id) as
       DepartmentRow | undefined;
     return row ? toDepartment(row) : undefined;
   }
 
   categories(includeInactive: boolean, slice: Slice): Keyed<ComplaintCategory>[] {
     const q = sliced(CATEGORY_ORDER, includeInactive ? [] : ['c.active = 1'], [], slice);
-    const rows = this.db
-      .prepare(`SELECT c.* FROM complaint_categories c ${q.where} ${q.tail}`)
-      .all(...q.params) as CategoryRow[];
+    const rows = prepare(
+      this.db,
+      `SELECT c.* FROM complaint_categories c ${q.where} ${q.tail}`,
+    ).all(...q.params) as CategoryRow[];
     return rows.map((row) => ({ item: toCategory(row), key: [row.sort_path, row.id] }));
   }
 
   category(id: string): ComplaintCategory | undefined {
-    const row = this.db.prepare('SELECT * FROM complaint_categories WHERE id = ?').get(id) as
+    const row = prepare(this.db, 'SELECT * FROM complaint_categories WHERE id = ?').get(id) as
       CategoryRow | undefined;
     return row ? toCategory(row) : undefined;
   }
 
   routingRules(slice: Slice): Keyed<RoutingRule>[] {
     const q = sliced(RULE_ORDER, [], [], slice);
-    const rows = this.db
-      .prepare(`SELECT r.* FROM complaint_routing_rules r ${q.where} ${q.tail}`)
-      .all(...q.params) as RuleRow[];
+    const rows = prepare(
+      this.db,
+      `SELECT r.* FROM complaint_routing_rules r ${q.where} ${q.tail}`,
+    ).all(...q.params) as RuleRow[];
     return rows.map((row) => ({ item: toRule(row), key: [row.rule_order, row.id] }));
   }
 }
