@@ -1,0 +1,307 @@
+// The demo portal: a plain page that embeds the kit the simplest way (dist/cc-widgets.js) and
+// signs in with the reference server's demo tokens. No inline script or style: strict-CSP safe.
+import { createClient, describeError, errorText } from './dist/cc-widgets.js';
+
+/** The portal's own strings (the widgets bring theirs). */
+const TEXT = {
+  en: {
+    title: 'Contact Center Portal',
+    skip: 'Skip to content',
+    role: 'Role',
+    language: 'Language',
+    theme: 'Theme',
+    activity: 'Recent activity on this page',
+    footer:
+      'Demo data from the reference server. The widgets are the cc-kit bundle (dist/cc-widgets.js) on a plain HTML page.',
+    'theme.light': 'Light',
+    'theme.dark': 'Dark',
+    'theme.auto': 'Follow system',
+    signingIn: 'Signing in…',
+    signedIn: (name, role, team) => `Signed in as ${name} (${role}${team ? `, ${team}` : ''}).`,
+    signInFailed: 'Could not sign in with a demo token:',
+    coming: 'Coming soon',
+    comingText: (name) =>
+      `The ${name} widget is not part of this build yet. It will appear here, connected to the same provider, as soon as it ships.`,
+    'widget.complaint-form': 'complaint form',
+    'widget.ticket-queue': 'ticket queue',
+    'widget.qa-scorecard': 'QA scorecard',
+    'widget.kpi-tiles': 'KPI tiles',
+    'widget.equipment-checklist': 'equipment checklist',
+    'event.cc-ticket-select': (e) => `Ticket ${e.ticketId ?? ''} opened.`,
+    'event.cc-complaint-submitted': () => 'Complaint filed; the queue is refreshed.',
+    'event.cc-error': (e) => `A widget reported an error (${e.code}).`,
+    'event.cc-auth-error': () => 'Sign-in expired; switch role to sign in again.',
+    'page.agent': [
+      'My desk',
+      'Take complaints during the call, work your tickets, and see your own QA evaluations.',
+    ],
+    'page.supervisor': [
+      'Team overview',
+      "Your team's live figures and service level, its tickets, coaching and equipment.",
+    ],
+    'page.complaint_supervisor': [
+      'Complaints',
+      'Intake, routing to handling departments, escalations, and complaint figures.',
+    ],
+    'page.qa_specialist': [
+      'Quality',
+      'Evaluate calls, review disputes and QA review requests, watch QA averages.',
+    ],
+    'page.operations_manager': [
+      'Operations',
+      'The whole center: targets, tickets and equipment integrity.',
+    ],
+  },
+  'zh-Hans': {
+    title: '客服中心门户',
+    skip: '跳到正文',
+    role: '角色',
+    language: '语言',
+    theme: '主题',
+    activity: '本页最近动态',
+    footer:
+      '演示数据来自参考服务器。组件为纯 HTML 页面中引入的 cc-kit 打包文件（dist/cc-widgets.js）。',
+    'theme.light': '浅色',
+    'theme.dark': '深色',
+    'theme.auto': '跟随系统',
+    signingIn: '正在登录…',
+    signedIn: (name, role, team) => `当前登录：${name}（${role}${team ? `，${team}` : ''}）`,
+    signInFailed: '无法使用演示令牌登录：',
+    coming: '即将上线',
+    comingText: (name) =>
+      `${name}组件尚未包含在本次构建中。上线后将直接显示在这里，并使用同一个 provider。`,
+    'widget.complaint-form': '投诉登记',
+    'widget.ticket-queue': '工单列表',
+    'widget.qa-scorecard': '质检评分表',
+    'widget.kpi-tiles': '指标看板',
+    'widget.equipment-checklist': '设备巡检',
+    'event.cc-ticket-select': (e) => `已打开工单 ${e.ticketId ?? ''}。`,
+    'event.cc-complaint-submitted': () => '投诉已登记，工单列表已刷新。',
+    'event.cc-error': (e) => `组件报告了错误（${e.code}）。`,
+    'event.cc-auth-error': () => '登录已过期，请切换角色重新登录。',
+    'page.agent': ['我的工作台', '通话中登记投诉，处理自己的工单，查看自己的质检评估。'],
+    'page.supervisor': ['班组概览', '本组实时指标与服务水平、工单、辅导与设备。'],
+    'page.complaint_supervisor': ['投诉管理', '投诉受理、分派处理部门、升级处理与投诉指标。'],
+    'page.qa_specialist': ['质检', '评估通话，处理申诉和复核申请，关注质检平均分。'],
+    'page.operations_manager': ['运营总览', '全中心的目标、工单与设备完好情况。'],
+  },
+  'zh-Hant': {
+    title: '客服中心入口網站',
+    skip: '跳至主要內容',
+    role: '角色',
+    language: '語言',
+    theme: '佈景主題',
+    activity: '本頁最近動態',
+    footer:
+      '示範資料來自參考伺服器。元件為純 HTML 頁面載入的 cc-kit 套件檔（dist/cc-widgets.js）。',
+    'theme.light': '淺色',
+    'theme.dark': '深色',
+    'theme.auto': '跟隨系統',
+    signingIn: '登入中…',
+    signedIn: (name, role, team) => `目前登入：${name}（${role}${team ? `，${team}` : ''}）`,
+    signInFailed: '無法使用示範權杖登入：',
+    coming: '即將推出',
+    comingText: (name) =>
+      `${name}元件尚未包含在本次建置中。推出後會直接顯示在這裡，並使用同一個 provider。`,
+    'widget.complaint-form': '投訴登錄',
+    'widget.ticket-queue': '工單列表',
+    'widget.qa-scorecard': '品管評分表',
+    'widget.kpi-tiles': '指標看板',
+    'widget.equipment-checklist': '設備點檢',
+    'event.cc-ticket-select': (e) => `已開啟工單 ${e.ticketId ?? ''}。`,
+    'event.cc-complaint-submitted': () => '投訴已登錄，工單列表已重新整理。',
+    'event.cc-error': (e) => `元件回報了錯誤（${e.code}）。`,
+    'event.cc-auth-error': () => '登入已逾時，請切換角色重新登入。',
+    'page.agent': ['我的工作台', '通話中登錄投訴、處理自己的工單、查看自己的評核結果。'],
+    'page.supervisor': ['小組總覽', '本組即時指標與服務水準、工單、輔導與設備。'],
+    'page.complaint_supervisor': ['客訴管理', '投訴受理、分派處理部門、升級處理與投訴指標。'],
+    'page.qa_specialist': ['品管', '評核通話、處理申訴與複核申請、掌握品管平均分數。'],
+    'page.operations_manager': ['營運總覽', '全中心的目標、工單與設備完整性。'],
+  },
+};
+
+/** Role labels come from the kit's own catalog (same words as the widgets). */
+const ROLE_LABEL = {
+  en: {
+    agent: 'Agent',
+    supervisor: 'Team supervisor',
+    complaint_supervisor: 'Complaint supervisor',
+    qa_specialist: 'QA specialist',
+    operations_manager: 'Operations manager',
+  },
+  'zh-Hans': {
+    agent: '客服专员',
+    supervisor: '班组长',
+    complaint_supervisor: '投诉主管',
+    qa_specialist: '质检专员',
+    operations_manager: '运营经理',
+  },
+  'zh-Hant': {
+    agent: '客服專員',
+    supervisor: '組長',
+    complaint_supervisor: '客訴主管',
+    qa_specialist: '品管專員',
+    operations_manager: '營運經理',
+  },
+};
+
+/** Which widgets each role lives in (shared/domain.md), in page order. */
+const PAGES = {
+  agent: ['complaint-form', 'ticket-queue', 'qa-scorecard'],
+  supervisor: ['kpi-tiles', 'ticket-queue', 'qa-scorecard', 'equipment-checklist'],
+  complaint_supervisor: ['complaint-form', 'ticket-queue', 'kpi-tiles'],
+  qa_specialist: ['qa-scorecard', 'ticket-queue', 'kpi-tiles'],
+  operations_manager: ['kpi-tiles', 'ticket-queue', 'equipment-checklist'],
+};
+
+const ROLES = Object.keys(PAGES);
+const THEMES = ['light', 'dark', 'auto'];
+const stored = (key, allowed, fallback) => {
+  const value =
+    new URLSearchParams(location.search).get(key) ?? localStorage.getItem(`cc-portal.${key}`);
+  return allowed.includes(value) ? value : fallback;
+};
+
+const state = {
+  role: stored('role', ROLES, 'agent'),
+  locale: stored('locale', ['en', 'zh-Hans', 'zh-Hant'], 'en'),
+  theme: stored('theme', THEMES, 'light'),
+};
+
+const $ = (id) => document.getElementById(id);
+const provider = $('kit');
+const text = (key, ...args) => {
+  const value = TEXT[state.locale][key] ?? TEXT.en[key];
+  return typeof value === 'function' ? value(...args) : value;
+};
+
+// Tokens are fetched from the demo endpoint, never put in attributes or URLs.
+const anonymous = createClient({ baseUrl: location.origin });
+function tokenFor(role) {
+  return async () => {
+    const grant = await anonymous.demo.token({ role });
+    return { token: grant.token, expiresAt: grant.expiresAt };
+  };
+}
+
+function option(value, label) {
+  const el = document.createElement('option');
+  el.value = value;
+  el.textContent = label;
+  return el;
+}
+
+function renderSwitchers() {
+  $('role').replaceChildren(...ROLES.map((r) => option(r, ROLE_LABEL[state.locale][r])));
+  $('theme').replaceChildren(...THEMES.map((t) => option(t, text(`theme.${t}`))));
+  $('role').value = state.role;
+  $('locale').value = state.locale;
+  $('theme').value = state.theme;
+  for (const el of document.querySelectorAll('[data-text]')) el.textContent = text(el.dataset.text);
+  document.title = text('title');
+}
+
+function comingCard(name) {
+  const card = document.createElement('section');
+  card.className = 'widget-card coming';
+  card.setAttribute('aria-labelledby', `coming-${name}`);
+  const title = document.createElement('h2');
+  title.id = `coming-${name}`;
+  title.textContent = `${text(`widget.${name}`)} · ${text('coming')}`;
+  const body = document.createElement('p');
+  body.textContent = text('comingText', text(`widget.${name}`));
+  card.append(title, body);
+  return card;
+}
+
+function renderWidgets() {
+  const cards = PAGES[state.role].map((name) => {
+    const tag = `cc-${name}`;
+    if (!customElements.get(tag)) return comingCard(name);
+    const card = document.createElement('section');
+    card.className = 'widget-card';
+    card.dataset.widget = name;
+    card.setAttribute('aria-label', text(`widget.${name}`));
+    card.append(document.createElement(tag));
+    return card;
+  });
+  $('widgets').replaceChildren(...cards);
+}
+
+function renderPage() {
+  const [title, lead] = text(`page.${state.role}`);
+  $('page-title').textContent = title;
+  $('page-lead').textContent = lead;
+}
+
+let signIn = 0;
+async function showSignedIn() {
+  const attempt = ++signIn;
+  const line = $('signed-in');
+  line.textContent = text('signingIn');
+  try {
+    await provider.updateComplete;
+    const me = await provider.resolvedClient.me.get();
+    if (attempt !== signIn) return;
+    const user = me.user ?? me;
+    const team = me.team?.name ?? '';
+    line.textContent = text(
+      'signedIn',
+      user.name ?? user.displayName ?? user.id,
+      ROLE_LABEL[state.locale][user.role ?? state.role] ?? state.role,
+      team,
+    );
+  } catch (error) {
+    if (attempt !== signIn) return;
+    line.textContent = `${text('signInFailed')} ${errorText(provider, describeError(error))}`;
+  }
+}
+
+function log(message) {
+  const item = document.createElement('li');
+  item.textContent = `${new Date().toLocaleTimeString(state.locale)} · ${message}`;
+  $('activity').prepend(item);
+  while ($('activity').children.length > 8) $('activity').lastElementChild.remove();
+}
+
+function apply({ role = false } = {}) {
+  localStorage.setItem('cc-portal.role', state.role);
+  localStorage.setItem('cc-portal.locale', state.locale);
+  localStorage.setItem('cc-portal.theme', state.theme);
+  document.documentElement.lang = state.locale;
+  document.documentElement.dataset.theme = state.theme;
+  provider.locale = state.locale;
+  provider.theme = state.theme;
+  if (role || !provider.getToken) {
+    provider.baseUrl = location.origin;
+    provider.getToken = tokenFor(state.role);
+  }
+  renderSwitchers();
+  renderPage();
+  if (role || !$('widgets').childElementCount) renderWidgets();
+  void showSignedIn();
+}
+
+// Events between widgets: the page wires them, the widgets never know each other.
+for (const type of ['cc-ticket-select', 'cc-complaint-submitted', 'cc-error', 'cc-auth-error']) {
+  provider.addEventListener(type, (event) => {
+    log(text(`event.${type}`, event));
+    if (type === 'cc-complaint-submitted') {
+      for (const queue of document.querySelectorAll('cc-ticket-queue')) queue.refresh?.();
+    }
+    if (type === 'cc-ticket-select') {
+      for (const queue of document.querySelectorAll('cc-ticket-queue')) {
+        if ('selectedTicketId' in queue) queue.selectedTicketId = event.ticketId;
+      }
+    }
+  });
+}
+
+$('switchers').addEventListener('change', (event) => {
+  const { name, value } = event.target;
+  state[name] = value;
+  apply({ role: name === 'role' });
+});
+$('switchers').addEventListener('submit', (event) => event.preventDefault());
+
+apply({ role: true });

@@ -1,0 +1,54 @@
+import { expect } from '@open-wc/testing';
+
+/** The built one-file bundle (npm test builds it before the browser tests). */
+const BUNDLE = '/packages/widgets/dist/cc-widgets.js';
+
+interface Kit {
+  CcProvider: CustomElementConstructor;
+  CcElement: CustomElementConstructor & { prototype: { resolvedClient: unknown } };
+  defineElements(options?: { prefix?: string }): Record<string, string>;
+}
+
+const load = (copy: string): Promise<Kit> => import(/* @vite-ignore */ `${BUNDLE}?copy=${copy}`);
+
+describe('cc-widgets.js bundle', () => {
+  it('two copies on one page: nothing throws, the first keeps the tags, they share providers', async () => {
+    const errors: unknown[] = [];
+    const onError = (event: ErrorEvent) => errors.push(event.error);
+    window.addEventListener('error', onError);
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    let first: Kit;
+    let second: Kit;
+    try {
+      first = await load('first');
+      second = await load('second');
+    } finally {
+      console.warn = warn;
+      window.removeEventListener('error', onError);
+    }
+    expect(errors).to.deep.equal([]);
+    expect(first.CcProvider).not.to.equal(second.CcProvider);
+    expect(customElements.get('cc-provider')).to.equal(first.CcProvider);
+    expect(warnings.length, 'one warning per taken tag').to.equal(1);
+
+    // The second version registers under its own prefix and still finds the first one's provider.
+    const tags = second.defineElements({ prefix: 'v2' });
+    expect(tags.provider).to.equal('v2-provider');
+    const client = { marker: 'from the first copy' };
+    const provider = document.createElement('cc-provider') as HTMLElement & { client: unknown };
+    provider.client = client;
+    const Probe = class extends (second.CcElement as unknown as { new (): HTMLElement }) {};
+    customElements.define('v2-test-probe', Probe);
+    const probe = document.createElement('v2-test-probe') as HTMLElement & {
+      resolvedClient: unknown;
+      updateComplete: Promise<unknown>;
+    };
+    provider.append(probe);
+    document.body.append(provider);
+    await probe.updateComplete;
+    expect(probe.resolvedClient).to.equal(client);
+    provider.remove();
+  });
+});
