@@ -51,7 +51,8 @@ export function signToken(
 function invalid(description: string): HttpProblem {
   return new HttpProblem('unauthorized', description, {
     headers: {
-      'WWW-Authenticate': `Bearer realm="cc-kit", error="invalid_token", error_description="${description.replace(/"/g, "'")}"`,
+      // Header values must be visible ASCII.
+      'WWW-Authenticate': `Bearer realm="cc-kit", error="invalid_token", error_description="${description.replace(/[^\x20-\x7e]|"/g, "'")}"`,
     },
   });
 }

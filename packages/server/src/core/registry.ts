@@ -125,8 +125,9 @@ export class OperationRegistry {
       .prepare('SELECT id, name, role, team_id, active FROM users WHERE id = ?')
       .get(claims.sub) as ActiveUser | undefined;
     if (!user || !user.active)
-      throw invalidToken('The token’s user does not exist or is inactive.');
-    if (user.role !== claims.role) throw invalidToken('The token’s role is no longer the user’s.');
+      throw invalidToken('The user of this token does not exist or is inactive.');
+    if (user.role !== claims.role)
+      throw invalidToken('The role in this token is no longer the role of its user.');
     return {
       userId: user.id,
       role: user.role,

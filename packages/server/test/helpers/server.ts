@@ -122,7 +122,7 @@ export async function startServer(options: Partial<BuildAppOptions> = {}): Promi
     return signToken(
       built.config.jwtSecret,
       { sub: user.id, role, teamId: user.team_id, name: user.name },
-      { now: built.services.clock(), ttlSeconds: opts.ttlSeconds ?? 3600 },
+      { now: built.services.clock(), ttlSeconds: opts.ttlSeconds ?? 400 * 86_400 },
     ).token;
   };
 

@@ -86,8 +86,9 @@ export interface ListQuery {
 }
 
 /** What other areas may set when they create tickets of their kinds. */
-export interface InternalTicketInput extends Omit<TicketCreate, 'kind'> {
+export interface InternalTicketInput extends Omit<TicketCreate, 'kind' | 'description'> {
   kind: TicketKind;
+  description?: string;
   escalationLevel?: number;
   evaluationId?: string | null;
 }

@@ -144,8 +144,9 @@ const SORT_EXPR: Record<TicketSort['key'], string> = {
 const SLA_STATE_SQL = `(CASE
   WHEN t.sla_policy_id IS NULL THEN NULL
   WHEN t.sla_breached = 1 THEN 'breached'
-  WHEN t.resolved_at IS NULL AND t.first_responded_at IS NULL AND @now > t.sla_first_due_at THEN 'breached'
-  WHEN t.resolved_at IS NOT NULL THEN 'met'
+  WHEN COALESCE(t.resolved_at, t.closed_at) IS NULL AND t.first_responded_at IS NULL
+    AND @now > t.sla_first_due_at THEN 'breached'
+  WHEN COALESCE(t.resolved_at, t.closed_at) IS NOT NULL THEN 'met'
   WHEN t.sla_due_at IS NULL THEN 'paused'
   WHEN @now > t.sla_due_at THEN 'breached'
   WHEN @now >= t.sla_at_risk_at THEN 'at_risk'
