@@ -6,6 +6,7 @@
  */
 export * from './roles.js';
 export * from './tickets.js';
+export * from './complaints.js';
 export * from './sla.js';
 export { timeZoneOffset } from './time-zone.js';
 export * from './qa.js';
