@@ -389,8 +389,9 @@ export interface paths {
          * Move a ticket along its kind's state machine
          * @description Only a transition listed in the ticket's `allowedTransitions` succeeds; any other answers `409`
          *     with `/problems/transition-not-allowed`. `resolve` takes a `resolution`; `escalate` takes a
-         *     `reason` (and raises a complaint's escalation level); `close` of a complaint needs its verdict and
-         *     callback (`422`). Agents may transition only their own tickets and may not `de_escalate`.
+         *     `reason` (and raises a complaint's escalation level; a complaint already at level 3 answers `409`
+         *     with `/problems/invalid-state`); `start` on a complaint records `complaint.acknowledgedAt`; `close`
+         *     of a complaint needs its verdict and callback (`422`). Agents may transition only their own tickets and may not `de_escalate`.
          */
         post: operations["transitionTicket"];
         delete?: never;
@@ -457,6 +458,17 @@ export interface paths {
          *     department), sets the acknowledgement deadline and the SLA, and writes the activity log, all in
          *     one transaction. Only complaint roles may name a `departmentId` other than the suggested one.
          *     With the same `Idempotency-Key` a retried submission never files a second complaint.
+         *
+         *     The ticket's priority follows the severity (low → low, medium → normal, high → high,
+         *     critical → urgent), its team is the filer's team and it is not assigned to anyone (complaint
+         *     supervisors triage it); its escalation level is the matching rule's. `403` when a role other
+         *     than `complaint_supervisor` or `operations_manager` sends `departmentId`. `422` when
+         *     `categoryId` is not an active leaf category, when `relatedCallId` / `relatedTicketId` do not
+         *     exist or are out of the caller's reach, when no department can be found, and for custom
+         *     fields: `errors[].path` = `/body/customFields/<key>`, `errors[].code` one of `required`,
+         *     `type`, `maxLength`, `pattern`, `min`, `max`, `option`, `unknown` (the rules of
+         *     `validateCustomFields` in `@cc-kit/domain`, which the complaint form runs too). Text is stored
+         *     verbatim and returned as data.
          */
         post: operations["fileComplaint"];
         delete?: never;
@@ -472,7 +484,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Which department a complaint would be routed to, and its deadlines, before filing */
+        /**
+         * Which department a complaint would be routed to, and its deadlines, before filing
+         * @description The same routing `fileComplaint` applies, as of now. `severity` defaults to the category's
+         *     `defaultSeverity`, `channel` to `phone`. `422` (path `/query/categoryId`) when the category is
+         *     unknown, inactive or not a leaf, or when no department can be found.
+         */
         get: operations["suggestComplaintRouting"];
         put?: never;
         post?: never;
@@ -493,7 +510,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Route a complaint to a handling department */
+        /**
+         * Route a complaint to a handling department
+         * @description Sets the complaint's `routing` (department, reason, who, when) and the ticket's `departmentId`,
+         *     with an activity entry `routed`. `404` when the ticket is not a complaint the caller can see,
+         *     `409` (`/problems/invalid-state`) when it is closed, `422` when the department does not exist
+         *     or is inactive.
+         */
         post: operations["routeComplaint"];
         delete?: never;
         options?: never;
@@ -515,6 +538,8 @@ export interface paths {
         /**
          * Record the investigation outcome — justified or not
          * @description A justified complaint becomes visible to QA specialists and can be linked to an evaluation.
+         *     The verdict may be revised until the complaint is closed (`409`, `/problems/invalid-state`,
+         *     afterwards); each recording writes an activity entry `verdict_recorded`.
          */
         post: operations["recordComplaintVerdict"];
         delete?: never;
@@ -534,7 +559,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the result of calling the customer back */
+        /**
+         * Record the result of calling the customer back
+         * @description `calledAt` defaults to now and may not lie in the future (`422`). An agent may record it only
+         *     on a complaint assigned to them (`403` otherwise); a supervisor on their team's complaints.
+         *     A later callback replaces the earlier one until the complaint is closed (`409`,
+         *     `/problems/invalid-state`, afterwards); each writes an activity entry `callback_recorded`.
+         */
         post: operations["recordComplaintCallback"];
         delete?: never;
         options?: never;
