@@ -12,3 +12,4 @@ export { timeZoneOffset } from './time-zone.js';
 export * from './qa.js';
 export * from './kpi.js';
 export * from './erlang-c.js';
+export * from './equipment.js';
