@@ -86,9 +86,14 @@ export interface ListQuery {
 }
 
 /** What other areas may set when they create tickets of their kinds. */
-export interface InternalTicketInput extends Omit<TicketCreate, 'kind' | 'description'> {
+export interface InternalTicketInput extends Omit<
+  TicketCreate,
+  'kind' | 'description' | 'assigneeId'
+> {
   kind: TicketKind;
   description?: string;
+  /** `null`: nobody, even when an agent creates it (absent: agents get their own tickets). */
+  assigneeId?: string | null;
   escalationLevel?: number;
   evaluationId?: string | null;
 }
@@ -360,7 +365,12 @@ export class TicketService {
     const errors = this.refErrors(input);
     if (errors.length) throw problem.unprocessable('Some references do not exist.', errors);
 
-    const assigneeId = input.assigneeId ?? (caller.role === 'agent' ? caller.userId : null);
+    const assigneeId =
+      input.assigneeId !== undefined
+        ? input.assigneeId
+        : caller.role === 'agent'
+          ? caller.userId
+          : null;
     const teamId =
       input.teamId ??
       (assigneeId ? (this.store.activeUser(assigneeId)?.teamId ?? null) : null) ??
