@@ -2599,7 +2599,7 @@ export interface components {
             seatId: components["schemas"]["Id"];
             seatLabel: string;
             lastCheckedAt: components["schemas"]["Timestamp"] | null;
-            /** @description Last check + the team's cadence; for a seat never checked, now. */
+            /** @description Last check + the team's cadence; for a seat never checked, when the seat was created (so it is overdue until its first check). */
             dueAt: components["schemas"]["Timestamp"];
             /** @description ok before the last 3 days of the cadence, due within them, overdue after dueAt. */
             state: components["schemas"]["DueState"];
