@@ -72,11 +72,21 @@ export function specValidator(): SpecValidator {
 
 const AREAS_DIR = fileURLToPath(new URL('./areas/', import.meta.url));
 
-/** Every area under src/areas/<name>/index.ts, in their `order`. */
-export async function discoverAreas(dir = AREAS_DIR): Promise<Area[]> {
+/**
+ * Every area under src/areas/<name>/index.ts, in their `order`. `only` (or the CC_AREAS
+ * environment variable, comma-separated folder names) limits them, e.g. to run the server
+ * without an area still in progress.
+ */
+export async function discoverAreas(
+  dir = AREAS_DIR,
+  only: string[] | undefined = process.env.CC_AREAS?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+): Promise<Area[]> {
   const areas: Area[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
+    if (only?.length && !only.includes(entry.name)) continue;
     const file = join(dir, entry.name, 'index.ts');
     if (!existsSync(file)) continue;
     const module = (await import(pathToFileURL(file).href)) as { default?: Area };
