@@ -261,11 +261,11 @@ describe('transition rules', () => {
     );
   });
 
-  test('escalating a complaint raises its level, at most to 3', async () => {
+  test('escalating a complaint raises its level; past level 3 it is 409 invalid-state', async () => {
     const ticket = ticketIn('complaint', 'open');
     let version = ticket.version;
     const levels: number[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 3; i++) {
       const escalated = await transition(
         ticket.id,
         version,
@@ -282,7 +282,14 @@ describe('transition rules', () => {
       );
       version = back.body.version;
     }
-    assert.deepEqual(levels, [1, 2, 3, 3]);
+    assert.deepEqual(levels, [1, 2, 3]);
+    const fourth = await transition(
+      ticket.id,
+      version,
+      { transition: 'escalate', reason: 'once more' },
+      'complaint_supervisor',
+    );
+    assertProblem(fourth, 409, 'invalid-state');
     const activity = await server.api('listTicketActivity', {
       token: 'complaint_supervisor',
       path: { ticketId: ticket.id },
@@ -292,11 +299,7 @@ describe('transition rules', () => {
     );
     assert.deepEqual(
       first.changes.find((c: { field: string }) => c.field === 'escalationLevel'),
-      {
-        field: 'escalationLevel',
-        from: 0,
-        to: 1,
-      },
+      { field: 'escalationLevel', from: 0, to: 1 },
     );
     assert.equal(first.note, 'round 0');
   });

@@ -563,7 +563,12 @@ export class TicketService {
     }
     if (transition === 'close') fields.closedAt = at;
     if (transition === 'escalate' && current.kind === 'complaint') {
-      fields.escalationLevel = Math.min(MAX_ESCALATION, current.escalationLevel + 1);
+      if (current.escalationLevel >= MAX_ESCALATION) {
+        throw problem.invalidState(
+          `This complaint is at the highest escalation level (${MAX_ESCALATION}) already.`,
+        );
+      }
+      fields.escalationLevel = current.escalationLevel + 1;
     }
     const log: ChangeInput['changes'] = [];
     for (const [field, value] of Object.entries(fields) as [keyof TicketChanges, unknown][]) {
