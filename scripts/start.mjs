@@ -1,88 +1,49 @@
 #!/usr/bin/env node
-// `npm start`, until the reference server and the demo portal exist: serves the API reference
-// (docs/api-reference.html) at / and the contract (packages/spec/openapi.yaml) at /openapi.yaml.
-//   PORT  port to listen on (default 8080; 0 picks a free one)
-//   HOST  interface to bind (default 127.0.0.1; 0.0.0.0 to reach it from outside a container)
-import { spawnSync } from 'node:child_process';
+// `npm start`: the reference server with demo data, on http://127.0.0.1:8080 by default.
+// It serves the API under /v1, the contract at /openapi.yaml, the API reference at /docs and the
+// demo portal at / (packages/demo). Demo data is seeded into ./data/cc.sqlite on the first run.
+//
+// Builds what is missing first: docs/api-reference.html (`npm run docs -w @cc-kit/spec`) and the
+// widget bundle the portal loads (`npm run build -w @cc-kit/widgets`).
+// Environment: PORT, HOST, CC_DATA_DIR and the other CC_* variables of docs/server.md.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const reference = `${root}docs/api-reference.html`;
-const contract = `${root}packages/spec/openapi.yaml`;
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-const port = Number(process.env.PORT ?? 8080);
-const host = process.env.HOST || '127.0.0.1';
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`start: PORT must be a port number (0 for any free one), not ${process.env.PORT}`);
-  process.exit(2);
+function build(what, args, output) {
+  if (existsSync(`${root}${output}`)) return true;
+  console.log(`start: ${output} is missing; building it (npm ${args.join(' ')})`);
+  const result = spawnSync(npm, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0 || !existsSync(`${root}${output}`)) {
+    console.error(`start: could not build ${what}; starting without it`);
+    return false;
+  }
+  return true;
 }
 
-if (!existsSync(reference)) {
-  console.log('start: docs/api-reference.html is missing; building it with `npm run docs`');
-  const built = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'docs'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (built.status !== 0 || !existsSync(reference)) {
-    console.error('start: `npm run docs` did not produce docs/api-reference.html');
-    process.exit(1);
-  }
+build('the API reference', ['run', 'docs', '-w', '@cc-kit/spec'], 'docs/api-reference.html');
+if (existsSync(`${root}packages/demo/index.html`)) {
+  build(
+    'the widget bundle',
+    ['run', 'build', '-w', '@cc-kit/widgets'],
+    'packages/demo/dist/cc-widgets.js',
+  );
 }
 
-const routes = new Map([
-  ['/', { file: reference, type: 'text/html; charset=utf-8' }],
-  ['/index.html', { file: reference, type: 'text/html; charset=utf-8' }],
-  ['/api-reference.html', { file: reference, type: 'text/html; charset=utf-8' }],
-  ['/openapi.yaml', { file: contract, type: 'application/yaml; charset=utf-8' }],
-]);
-
-const server = createServer(async (req, res) => {
-  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-  const route = routes.get(pathname);
-  const headers = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' };
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain' });
-    res.end('Method Not Allowed\n');
-    return;
-  }
-  if (!route) {
-    res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('Not Found. Try / (API reference) or /openapi.yaml (the contract).\n');
-    return;
-  }
-  try {
-    const body = await readFile(route.file);
-    res.writeHead(200, { ...headers, 'Content-Type': route.type, 'Content-Length': body.length });
-    res.end(req.method === 'HEAD' ? undefined : body);
-  } catch (error) {
-    console.error(`start: cannot read ${route.file}: ${error.message}`);
-    res.writeHead(500, { ...headers, 'Content-Type': 'text/plain' });
-    res.end('Internal Server Error\n');
-  }
+const server = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    CC_DEMO: process.env.CC_DEMO ?? '1',
+    CC_DATA_DIR: process.env.CC_DATA_DIR ?? './data',
+  },
 });
 
-server.on('error', (error) => {
-  console.error(`start: cannot listen on ${host}:${port}: ${error.message}`);
-  process.exit(1);
-});
-
-server.listen(port, host, () => {
-  const address = server.address();
-  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-  const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${address.port}/`;
-  console.log(`API reference: ${url}`);
-  console.log(`OpenAPI contract: ${url}openapi.yaml`);
-  console.log('Press Ctrl+C to stop.');
-});
-
-function stop(signal) {
-  console.log(`\nstart: ${signal}, stopping`);
-  server.close(() => process.exit(0));
-  server.closeAllConnections();
-  setTimeout(() => process.exit(0), 2000).unref();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => server.kill(signal));
 }
-process.on('SIGINT', () => stop('SIGINT'));
-process.on('SIGTERM', () => stop('SIGTERM'));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -2,7 +2,11 @@
  * Configuration from the environment (documented in docs/server.md).
  */
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BuildAppOptions } from './app.js';
+
+/** The repository root (this file is packages/server/src/config.ts). */
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface EnvConfig {
   port: number;
@@ -57,6 +61,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
       rateLimit: integer('CC_RATE_LIMIT', env.CC_RATE_LIMIT, 600, 1, 1_000_000),
       seed: integer('CC_SEED', env.CC_SEED, 1, 0, 2 ** 31 - 1),
       logLevel: env.CC_LOG_LEVEL?.trim() || 'info',
+      static: {
+        referenceHtml: resolve(REPO_ROOT, 'docs/api-reference.html'),
+        portalDir: resolve(REPO_ROOT, 'packages/demo'),
+      },
     },
   };
 }
