@@ -32,8 +32,8 @@ export interface TicketExtension {
   visibility?: Partial<Record<Role, string>>;
   /** Extra audience keys for a ticket's events (see core/events.ts), e.g. `role:qa_specialist`. */
   audience?(ticket: Ticket): string[];
-  /** The facts of the complaint close guard (verdict, callback). */
-  complaintCloseFacts?(ticketId: string): ComplaintCloseFacts;
+  /** The facts of the complaint close guard (verdict, callback); undefined for one it does not know. */
+  complaintCloseFacts?(ticketId: string): ComplaintCloseFacts | undefined;
   /** Runs before a transition is written; throw an HttpProblem to refuse it. */
   beforeTransition?(event: TransitionEvent): void;
   /** Runs after a transition is written, in the same transaction. */

@@ -536,8 +536,9 @@ export class TicketService {
       ]);
     }
     if (current.kind === 'complaint' && transition === 'close') {
+      // The first extension that knows this complaint answers.
       const facts =
-        this.extensions.find((e) => e.complaintCloseFacts)?.complaintCloseFacts?.(id) ?? {};
+        this.extensions.map((e) => e.complaintCloseFacts?.(id)).find((f) => f !== undefined) ?? {};
       const blockers = complaintCloseBlockers(facts);
       if (blockers.length) {
         const missing = blockers.map((b) =>
