@@ -11,5 +11,6 @@ export * from './sla.js';
 export { timeZoneOffset } from './time-zone.js';
 export * from './qa.js';
 export * from './kpi.js';
+export * from './kpi-periods.js';
 export * from './erlang-c.js';
 export * from './equipment.js';
