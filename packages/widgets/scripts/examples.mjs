@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// Builds and serves the framework examples under examples/ (used by examples.test.mjs).
+//   node packages/widgets/scripts/examples.mjs build [name...]
+//   node packages/widgets/scripts/examples.mjs serve <name>   (with the reference server, demo mode)
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const examplesDir = join(repo, 'examples');
+const widgetsDist = join(repo, 'packages/widgets/dist');
+const tsconfig = join(repo, 'tsconfig.base.json');
+
+export const EXAMPLES = ['plain-html', 'react19', 'react18', 'vue3'];
+
+const common = {
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  sourcemap: true,
+  tsconfig,
+  logLevel: 'warning',
+  conditions: ['browser', 'production'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  jsx: 'automatic',
+};
+
+/** React 18 cannot share the workspace with React 19: that example has its own install. */
+function ensureReact18() {
+  const dir = join(examplesDir, 'react18');
+  if (existsSync(join(dir, 'node_modules/react/package.json'))) return;
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(
+    npm,
+    ['install', '--no-audit', '--no-fund', '--no-package-lock', '--ignore-scripts'],
+    { cwd: dir, stdio: 'inherit' },
+  );
+  if (result.status !== 0) throw new Error('examples/react18: npm install failed');
+}
+
+export async function buildExample(name) {
+  const dir = join(examplesDir, name);
+  const out = join(dir, 'dist');
+  mkdirSync(out, { recursive: true });
+  if (name === 'plain-html') {
+    if (!existsSync(join(widgetsDist, 'cc-widgets.js'))) {
+      throw new Error('build the kit first: npm run build -w @cc-kit/widgets');
+    }
+    for (const file of ['cc-widgets.js', 'cc-widgets.js.map']) {
+      copyFileSync(join(widgetsDist, file), join(out, file));
+    }
+    return;
+  }
+  const options = {
+    ...common,
+    entryPoints: [join(dir, `src/main.${name === 'vue3' ? 'ts' : 'tsx'}`)],
+    outfile: join(out, 'main.js'),
+  };
+  if (name === 'react18') {
+    ensureReact18();
+    const own = join(dir, 'node_modules');
+    options.alias = { react: join(own, 'react'), 'react-dom': join(own, 'react-dom') };
+  }
+  if (name === 'vue3') {
+    options.define = {
+      ...options.define,
+      __VUE_OPTIONS_API__: 'true',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    };
+  }
+  await build(options);
+}
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
+
+/** Serves one example folder; resolves with { url, close }. */
+export function serveExample(name, port = 0) {
+  const root = normalize(join(examplesDir, name) + sep);
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(root) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) =>
+    server.listen(port, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${server.address().port}/`,
+        close: () => new Promise((done) => server.close(done)),
+      }),
+    ),
+  );
+}
+
+/** The reference server in demo mode, allowing the given origins. */
+export async function startApi(origins) {
+  const { tsImport } = await import('tsx/esm/api');
+  const { buildApp } = await tsImport(join(repo, 'packages/server/src/index.ts'), import.meta.url);
+  const built = await buildApp({
+    dbFile: ':memory:',
+    demo: true,
+    logLevel: 'silent',
+    corsOrigins: origins,
+  });
+  await built.app.listen({ port: 0, host: '127.0.0.1' });
+  return { url: `http://127.0.0.1:${built.app.server.address().port}`, close: () => built.close() };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [command, ...names] = process.argv.slice(2);
+  if (command === 'build') {
+    for (const name of names.length ? names : EXAMPLES) {
+      await buildExample(name);
+      console.log(`built examples/${name}`);
+    }
+  } else if (command === 'serve' && names[0]) {
+    await buildExample(names[0]);
+    const site = await serveExample(names[0], 5180);
+    const api = await startApi([site.url.replace(/\/$/, '')]);
+    console.log(`${site.url}?api=${encodeURIComponent(api.url)}  (Ctrl+C to stop)`);
+  } else {
+    console.error('usage: examples.mjs build [name...] | serve <name>');
+    process.exit(2);
+  }
+}
