@@ -7,13 +7,22 @@
 //   src/react/index.ts         React <= 18 wrappers made with @lit/react
 //
 // `node scripts/generate-typings.mjs` writes them; `--check` fails when a committed file differs.
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
 import * as prettier from 'prettier';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const manifest = JSON.parse(readFileSync(`${root}custom-elements.json`, 'utf8'));
+const argument = (name) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+// --manifest <file>: read another manifest; --out <dir>: write under another root (tools, tests).
+const manifest = JSON.parse(
+  readFileSync(argument('--manifest') ?? `${root}custom-elements.json`, 'utf8'),
+);
+const outRoot = argument('--out') ?? root;
 const check = process.argv.includes('--check');
 
 const elements = [];
@@ -92,7 +101,7 @@ const outputs = [
 
 let stale = 0;
 for (let [path, content] of outputs) {
-  const file = `${root}${path}`;
+  const file = `${outRoot.replace(/\/?$/, '/')}${path}`;
   const options = (await prettier.resolveConfig(file)) ?? {};
   content = await prettier.format(content, { ...options, filepath: file });
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
@@ -104,6 +113,7 @@ for (let [path, content] of outputs) {
       stale++;
     }
   } else if (current !== content) {
+    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, content);
     console.log(`generate-typings: wrote ${path}`);
   }
