@@ -1,6 +1,6 @@
 /** Live events over `GET /v1/events`, read with fetch streaming so that headers can carry the token. */
 import type { components } from '@cc-kit/spec';
-import { CcError, ResponseValidationError } from './errors.js';
+import { CcError, ResponseValidationError, TimeoutError } from './errors.js';
 import { follow, loadValidator, type Send, type Validate } from './http.js';
 import { backoff, resolveRetry, sleep } from './retry.js';
 import { createSseParser } from './sse.js';
@@ -29,7 +29,10 @@ export interface SubscribeOptions {
   onOpen?(): void;
   /** Ends the subscription, like calling the returned function. */
   signal?: AbortSignal;
-  /** Reconnection backoff in ms (defaults: base 1 000, cap 30 000). */
+  /**
+   * Reconnection backoff in ms: full jitter over `baseDelay × 2^(n−1)`, capped at `maxDelay`.
+   * The base defaults to the server's `retry:` field (else 1 000); the cap to 30 000.
+   */
   reconnect?: { baseDelay?: number; maxDelay?: number };
   /**
    * ms without a byte after which the connection is taken for dead and replaced (default 45 000;
@@ -55,10 +58,12 @@ export function subscribe(send: Send, validate: boolean, options: SubscribeOptio
       // An onError that throws must not end the subscription.
     }
   };
-  const retry = resolveRetry({ baseDelay: 1000, maxDelay: 30_000, ...options.reconnect });
+  const reconnect = options.reconnect ?? {};
   const idle = options.idleTimeout ?? 45_000;
   let lastEventId = options.lastEventId;
   let serverDelay: number | undefined;
+  /** Whether the last connection was accepted (then the backoff starts over). */
+  let opened = false;
 
   const connect = async (check: Validate | undefined) => {
     const connection = new AbortController();
@@ -66,9 +71,8 @@ export function subscribe(send: Send, validate: boolean, options: SubscribeOptio
     let timer: ReturnType<typeof setTimeout> | undefined;
     const alive = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => connection.abort(), idle);
+      timer = setTimeout(() => connection.abort(new TimeoutError(idle, 'streamEvents')), idle);
     };
-    let received = false;
     try {
       const response = await send<Response>({
         op: 'streamEvents',
@@ -80,12 +84,12 @@ export function subscribe(send: Send, validate: boolean, options: SubscribeOptio
         // Reconnection is this loop's job, with its own backoff.
         opts: { signal: connection.signal, retry: false },
       });
+      opened = true;
       options.onOpen?.();
       alive();
       const feed = createSseParser({
         retry: (ms) => (serverDelay = ms),
         message: ({ id, data }) => {
-          received = true;
           if (id !== undefined) lastEventId = id;
           let event: ApiEvent;
           try {
@@ -111,6 +115,10 @@ export function subscribe(send: Send, validate: boolean, options: SubscribeOptio
         },
       });
       const reader = response.body!.getReader();
+      // Not every body follows the fetch's signal (a wrapped or polyfilled fetch): cancel it too.
+      connection.signal.addEventListener('abort', () => void reader.cancel().catch(() => {}), {
+        once: true,
+      });
       const decoder = new TextDecoder();
       for (;;) {
         const { done, value } = await reader.read();
@@ -118,7 +126,10 @@ export function subscribe(send: Send, validate: boolean, options: SubscribeOptio
         alive();
         feed(decoder.decode(value, { stream: true }));
       }
-      return received;
+      connection.signal.throwIfAborted();
+    } catch (error) {
+      // A silent connection was cut by the idle timer: report that, not the abort it caused.
+      throw connection.signal.aborted && !stopped.aborted ? connection.signal.reason : error;
     } finally {
       clearTimeout(timer);
       unfollow();
@@ -131,9 +142,10 @@ export function subscribe(send: Send, validate: boolean, options: SubscribeOptio
     const check = validate ? await loadValidator().catch(() => undefined) : undefined;
     while (!stopped.aborted) {
       let delay: number | undefined;
+      opened = false;
       try {
-        // The server closed the stream (a restart, a deploy): reconnect soon.
-        if (await connect(check)) failures = 0;
+        // Returns when the server ends the stream (a restart, a deploy): reconnect soon.
+        await connect(check);
       } catch (error) {
         if (stopped.aborted) return;
         report(error);
@@ -141,8 +153,13 @@ export function subscribe(send: Send, validate: boolean, options: SubscribeOptio
         const retryAfter = (error as { retryAfter?: number }).retryAfter;
         if (retryAfter !== undefined) delay = retryAfter * 1000;
       }
-      failures++;
-      await sleep(delay ?? serverDelay ?? backoff(failures, retry), stopped).catch(() => {});
+      failures = opened ? 1 : failures + 1;
+      // The backoff's base: the caller's, else the server's `retry:`, else 1 s.
+      const retry = resolveRetry({
+        baseDelay: reconnect.baseDelay ?? serverDelay ?? 1000,
+        maxDelay: reconnect.maxDelay ?? 30_000,
+      });
+      await sleep(delay ?? backoff(failures, retry), stopped).catch(() => {});
     }
   })();
 
