@@ -144,13 +144,14 @@ describe('reach: out of reach is invisible', () => {
     } while (cursor);
   });
 
-  test('a QA specialist sees QA-review requests and praise (and their own)', async () => {
+  test('a QA specialist sees QA-review requests, praise, justified complaints (and their own)', async () => {
     const qa = server.userFor('qa_specialist');
     const page = await server.api('listTickets', { token: 'qa_specialist', query: { limit: 200 } });
     assert.ok(page.body.items.length > 0);
     for (const t of page.body.items) {
       assert.ok(
         ['qa_review_request', 'praise'].includes(t.kind) ||
+          (t.kind === 'complaint' && t.complaint?.verdict?.justified === true) ||
           t.createdBy.id === qa.id ||
           t.assigneeId === qa.id,
         `${t.kind} visible to QA`,

@@ -4,12 +4,6 @@
  * implement it. Done means empty.
  */
 export const PENDING_OPERATIONS: string[] = [
-  // complaints
-  'fileComplaint',
-  'suggestComplaintRouting',
-  'routeComplaint',
-  'recordComplaintVerdict',
-  'recordComplaintCallback',
   // calls and KPIs
   'listCalls',
   'ingestCalls',
