@@ -14,17 +14,4 @@ export const PENDING_OPERATIONS: string[] = [
   'getAppraisal',
   'listKpiTargets',
   'setKpiTarget',
-  // equipment
-  'listSeats',
-  'listAssets',
-  'createAsset',
-  'getAsset',
-  'updateAsset',
-  'listEquipmentChecks',
-  'startEquipmentCheck',
-  'listDueEquipmentChecks',
-  'getEquipmentSummary',
-  'getEquipmentCheck',
-  'updateEquipmentCheck',
-  'submitEquipmentCheck',
 ];
