@@ -413,5 +413,13 @@ describe('SLA policies and the business calendar', () => {
     assert.equal(ok.body.hours.length, 7);
     assert.deepEqual(ok.body.holidays, input.holidays);
     assertProblem(await replace(`"${current.version}"`, input), 412, 'precondition-failed');
+    // The running SLA clocks were recomputed on the new calendar: filters agree with the answers.
+    for (const state of ['ok', 'at_risk', 'breached']) {
+      const page = await server.api('listTickets', {
+        token,
+        query: { slaState: state, limit: 200 },
+      });
+      for (const t of page.body.items) assert.equal(t.sla.state, state);
+    }
   });
 });

@@ -49,6 +49,32 @@ describe('operations', () => {
   });
 });
 
+describe('demo data', () => {
+  test('the same seed number gives the same data', async () => {
+    const at = () => new Date('2026-11-23T02:00:00.000Z');
+    const digest = async (seed: number) => {
+      const other = await startServer({ seed, clock: at });
+      try {
+        return other.built.db
+          .prepare(
+            `SELECT id, number, kind, state, subject, priority, assignee_id, created_at, version
+               FROM tickets ORDER BY number`,
+          )
+          .all()
+          .concat(
+            other.built.db.prepare('SELECT id, name, role, team_id FROM users ORDER BY id').all(),
+          );
+      } finally {
+        await other.close();
+      }
+    };
+    const [a, b, c] = await Promise.all([digest(7), digest(7), digest(8)]);
+    assert.ok(a.length > 300);
+    assert.deepEqual(a, b);
+    assert.notDeepEqual(a, c);
+  });
+});
+
 describe('role x operation matrix', () => {
   for (const op of listOperations()) {
     test(`${op.operationId}: ${op.isPublic ? 'public' : op.roles.join(', ')}`, async () => {
