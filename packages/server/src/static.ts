@@ -68,7 +68,8 @@ export function addStaticRoutes(app: FastifyInstance, options: StaticOptions): v
   if (portal && existsSync(join(portal, 'index.html'))) {
     const root = normalize(portal + sep);
     app.get('/*', (request, reply) => {
-      const path = decodeURIComponent((request.params as { '*': string })['*'] || 'index.html');
+      // Fastify has decoded the path already.
+      const path = (request.params as { '*': string })['*'] || 'index.html';
       const file = normalize(join(root, path));
       if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
         sendProblem(request, reply, new HttpProblem('not-found', 'There is no such file.'));
