@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkDue } from '@cc-kit/domain';
 import { assertProblem, idempotencyKey, startServer, type TestServer } from './helpers/server.js';
+import { openStream } from './helpers/sse.js';
 
 const DAY = 86_400_000;
 // The clock only moves forward (rate-limit buckets and tokens follow it).
@@ -803,5 +804,61 @@ describe('due dates and the summary', () => {
     assert.ok(late.every((d) => d.overdueDays === 1));
     const after = await server.api('getEquipmentSummary', { token });
     assert.equal(after.body.teams[0].overdueSeats, seats);
+  });
+});
+
+describe('live events and concurrent submits', () => {
+  test('equipment events reach the team’s supervisor and the manager, not another team', async () => {
+    const streams = await Promise.all(
+      [sup(), onlineSup(), server.tokenFor('operations_manager')].map((token) =>
+        openStream(server.url, token, 'topics=equipment'),
+      ),
+    );
+    const [residential, online, manager] = streams;
+    try {
+      const create = async (token: string, seatId: string, serial: string) => {
+        const response = await server.api('createAsset', {
+          token,
+          headers: { 'Idempotency-Key': idempotencyKey() },
+          body: { type: 'monitor', serial, seatId },
+        });
+        assert.equal(response.status, 201, response.text);
+        return response.body;
+      };
+      const mine = await create(sup(), cleanSeat(RESIDENTIAL), 'MN-LIVE-0001');
+      const theirs = await create(onlineSup(), cleanSeat(ONLINE), 'MN-LIVE-0002');
+      const isAsset = (id: string) => (e: any) =>
+        e.event === 'equipment.asset.updated' && e.data.data.id === id;
+      await residential!.waitFor(isAsset(mine.id));
+      await manager!.waitFor(isAsset(mine.id));
+      await manager!.waitFor(isAsset(theirs.id));
+      // The online supervisor's stream gets their own asset, and nothing of the other team before it.
+      await online!.waitFor(isAsset(theirs.id));
+      assert.ok(!online!.events.some(isAsset(mine.id)));
+      assert.ok(!residential!.events.some(isAsset(theirs.id)));
+    } finally {
+      for (const stream of streams) stream.close();
+    }
+  });
+
+  test('two submits racing with different keys: one wins, the other opens nothing', async () => {
+    const token = onlineSup();
+    const seatId = cleanSeat(ONLINE);
+    const check = await start(token, { teamId: ONLINE, seatId });
+    const filled = await record(
+      token,
+      check,
+      check.items.map((i: any, n: number) =>
+        n === 0
+          ? { assetId: i.assetId, result: 'fail', note: 'Screen cracked' }
+          : { assetId: i.assetId, result: 'pass' },
+      ),
+    );
+    const answers = await Promise.all([submit(token, filled), submit(token, filled)]);
+    assert.deepEqual(answers.map((a) => a.status).sort(), [200, 409]);
+    assert.equal(
+      count('SELECT COUNT(*) AS n FROM ticket_equipment WHERE check_id = ?', check.id),
+      1,
+    );
   });
 });
