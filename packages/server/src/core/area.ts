@@ -100,6 +100,12 @@ export interface OperationOptions {
    * together with its activity log, its events and its Idempotency-Key record.
    */
   stream?: boolean;
+  /**
+   * The name of an array property of the body whose items the handler validates one by one (a
+   * batch that stores the valid items and reports the others): schema errors inside its items are
+   * not a 400. The array itself and the rest of the body are still validated.
+   */
+  itemsCheckedByHandler?: string;
 }
 
 export type DefineOperation = <Op extends OperationId>(

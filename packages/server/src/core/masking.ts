@@ -50,6 +50,7 @@ function walk(value: Json, inChanges: boolean): Json {
   for (const [key, inner] of Object.entries(source as Record<string, unknown>)) {
     if (CUSTOMER_KEYS.has(key) && inner && typeof inner === 'object')
       out[key] = maskCustomer(inner);
+    else if (key === 'customerPhone' && typeof inner === 'string') out[key] = maskPhone(inner);
     else out[key] = walk(inner, key === 'changes');
   }
   return out;

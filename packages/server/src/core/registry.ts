@@ -185,12 +185,17 @@ export class OperationRegistry {
           `${info.operationId} is part of the contract but not implemented by this server yet.`,
         );
       }
-      const input = parseRequest(this.services.spec, op.plan, {
-        url: request.url,
-        params: request.params as Record<string, string>,
-        headers: request.headers,
-        body: Buffer.isBuffer(request.body) ? request.body : undefined,
-      });
+      const input = parseRequest(
+        this.services.spec,
+        op.plan,
+        {
+          url: request.url,
+          params: request.params as Record<string, string>,
+          headers: request.headers,
+          body: Buffer.isBuffer(request.body) ? request.body : undefined,
+        },
+        { itemsCheckedByHandler: registered.options.itemsCheckedByHandler },
+      );
       const ifMatchHeader = input.headers['if-match'] as string | undefined;
       if (op.requiresIfMatch && ifMatchHeader === undefined) {
         throw new HttpProblem(
@@ -298,8 +303,12 @@ export class OperationRegistry {
       void reply.send();
       return;
     }
-    if (!reply.hasHeader('content-type'))
-      reply.header('Content-Type', 'application/json; charset=utf-8');
+    const type = reply.getHeader('content-type');
+    if (typeof body === 'string' && typeof type === 'string' && !type.includes('json')) {
+      void reply.send(body); // a handler that set another media type (CSV) sends text as is
+      return;
+    }
+    if (!type) reply.header('Content-Type', 'application/json; charset=utf-8');
     void reply.send(JSON.stringify(body));
   }
 }

@@ -141,7 +141,12 @@ export function mediaTypeOf(header: string | string[] | undefined): string {
  * Reads, coerces and validates every parameter and the body. Throws 400 (naming every bad field)
  * or 415; returns the values, with parameter defaults applied.
  */
-export function parseRequest(spec: SpecValidator, plan: RequestPlan, raw: RawRequest): ParsedInput {
+export function parseRequest(
+  spec: SpecValidator,
+  plan: RequestPlan,
+  raw: RawRequest,
+  options: { itemsCheckedByHandler?: string } = {},
+): ParsedInput {
   const errors: FieldError[] = [];
   const input: ParsedInput = { path: {}, query: {}, headers: {}, body: undefined, hasBody: false };
   const queryIndex = raw.url.indexOf('?');
@@ -207,8 +212,13 @@ export function parseRequest(spec: SpecValidator, plan: RequestPlan, raw: RawReq
           'The body is not valid JSON.',
         );
       }
-      const issues = spec.validateAgainst(schema, parsed);
-      if (issues.length) errors.push(...prefixed('/body', issues));
+      let issues = prefixed('/body', spec.validateAgainst(schema, parsed));
+      if (options.itemsCheckedByHandler) {
+        // The handler validates each item of this array on its own (a batch with partial success).
+        const item = new RegExp(`^/body/${options.itemsCheckedByHandler}/\\d+(/|$)`);
+        issues = issues.filter((issue) => !item.test(issue.path));
+      }
+      if (issues.length) errors.push(...issues);
       input.body = parsed;
       input.hasBody = true;
     }

@@ -36,6 +36,13 @@ export class DirectoryService {
     private readonly timeZone: () => string,
   ) {}
 
+  private readonly presenceListeners: ((agentId: string, teamId: string | null) => void)[] = [];
+
+  /** Called, in the writing transaction, after each presence change (live KPIs follow it). */
+  onPresenceChange(listener: (agentId: string, teamId: string | null) => void): void {
+    this.presenceListeners.push(listener);
+  }
+
   /** Lets another area fill in user fields it owns (seatId). */
   decorateUsers(decorator: UserDecorator): void {
     this.decorators.push(decorator);
@@ -189,6 +196,7 @@ export class DirectoryService {
     }
     const atIso = at.toISOString();
     this.store.appendPresence(agentId, input.state, atIso, caller.userId, now.toISOString());
+    for (const listener of this.presenceListeners) listener(agentId, agent.team_id);
     return { agentId, state: input.state, since: atIso };
   }
 
