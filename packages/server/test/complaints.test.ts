@@ -386,6 +386,42 @@ describe('fileComplaint', () => {
     assert.equal(ticketCount(), before);
   });
 
+  test('a related call must be one the caller handled (agents) or their team’s (supervisors)', async () => {
+    const agent = server.userFor('agent');
+    const complaints = server.built.services.need('complaints');
+    const calls = new Map([
+      ['call_mine', { agentId: agent.id, teamId: agent.team_id }],
+      ['call_colleague', { agentId: 'usr_someone_else', teamId: agent.team_id }],
+      ['call_other_team', { agentId: 'usr_someone_else', teamId: 'team_elsewhere' }],
+    ]);
+    complaints.useCallLookup((id) => calls.get(id));
+    try {
+      const mine = await filed({ ...billing, relatedCallId: 'call_mine' });
+      assert.equal(mine.relatedCallId, 'call_mine');
+      assertProblem(
+        await file({ ...billing, relatedCallId: 'call_colleague' }),
+        422,
+        'unprocessable',
+        ['/body/relatedCallId'],
+      );
+      const lead = server.tokenFor('supervisor', { team: agent.team_id! });
+      assert.equal((await file({ ...billing, relatedCallId: 'call_colleague' }, lead)).status, 201);
+      assertProblem(
+        await file({ ...billing, relatedCallId: 'call_other_team' }, lead),
+        422,
+        'unprocessable',
+        ['/body/relatedCallId'],
+      );
+      const ops = await file(
+        { ...billing, relatedCallId: 'call_other_team' },
+        'operations_manager',
+      );
+      assert.equal(ops.status, 201);
+    } finally {
+      complaints.useCallLookup((id) => complaints.store.call(id));
+    }
+  });
+
   test('the same Idempotency-Key files once; with another body it is 422', async () => {
     const key = idempotencyKey();
     const before = complaintCount();
@@ -664,6 +700,32 @@ describe('verdict and callback', () => {
       note: '客户接受退款，但对处理时长有意见。',
       by: { id: agent.id, name: agent.name },
     });
+  });
+
+  test('recordComplaintCallback: a team supervisor on their team’s complaint; 404 for other teams', async () => {
+    const ticket = await filed();
+    const agent = server.userFor('agent');
+    const otherTeam = server.built.db
+      .prepare(`SELECT team_id FROM users WHERE role = 'supervisor' AND team_id <> ? LIMIT 1`)
+      .get(agent.team_id) as { team_id: string };
+    assertProblem(
+      await post(
+        'recordComplaintCallback',
+        ticket,
+        { outcome: 'satisfied' },
+        server.tokenFor('supervisor', { team: otherTeam.team_id }),
+      ),
+      404,
+      'not-found',
+    );
+    const response = await post(
+      'recordComplaintCallback',
+      ticket,
+      { outcome: 'satisfied' },
+      server.tokenFor('supervisor', { team: agent.team_id! }),
+    );
+    assert.equal(response.status, 200, response.text);
+    assert.equal(response.body.complaint.callback.outcome, 'satisfied');
   });
 
   test('recordComplaintCallback: calledAt may be earlier, not in the future; 428 and 412', async () => {
