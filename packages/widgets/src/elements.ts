@@ -5,10 +5,12 @@
  * Adding an element: import its class here and add one line to `elements`.
  */
 import { CcProvider } from './provider/provider.js';
+import { CcTicketQueue } from './ticket-queue/ticket-queue.js';
 import { defineAll, type DefineElementsOptions } from './shared/define.js';
 
 export const elements = {
   provider: CcProvider,
+  'ticket-queue': CcTicketQueue,
 } as const satisfies Record<string, CustomElementConstructor>;
 
 export type ElementName = keyof typeof elements;

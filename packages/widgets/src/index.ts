@@ -7,5 +7,19 @@
  * @packageDocumentation
  */
 export { CcProvider } from './provider/provider.js';
+export {
+  CcTicketQueue,
+  DEFAULT_COLUMNS,
+  type TicketQueueColumn,
+  type TicketQueueFilters,
+  type TicketQueueSort,
+  type TicketQueueView,
+} from './ticket-queue/ticket-queue.js';
+export {
+  CcTicketSelectEvent,
+  CcTicketTransitionedEvent,
+  CcTicketAssignedEvent,
+  CcViewChangeEvent,
+} from './ticket-queue/ticket-queue.events.js';
 export { elements, defineElements, type ElementName } from './elements.js';
 export * from './shared/index.js';

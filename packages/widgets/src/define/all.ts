@@ -1,5 +1,6 @@
 /** Registers every kit element under the `cc-` prefix in the page's registry. */
 import { defineElements } from '../elements.js';
 import './cc-provider.js';
+import './cc-ticket-queue.js';
 
 defineElements();

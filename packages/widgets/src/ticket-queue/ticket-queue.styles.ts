@@ -1,0 +1,319 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    font-family: var(--_cc-font-family);
+    font-size: var(--_cc-font-size-md);
+    line-height: var(--_cc-line-height);
+    color: var(--_cc-color-text);
+    --_tq-row-height: var(--_cc-control-height);
+    --_tq-at-risk: var(--cc-ticket-queue-at-risk-color, var(--_cc-color-warning));
+    --_tq-breached: var(--cc-ticket-queue-breached-color, var(--_cc-color-danger));
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .queue {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_cc-space-3);
+  }
+  .toolbar,
+  .bulk {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: var(--_cc-space-3);
+  }
+  .bulk {
+    padding: var(--_cc-space-2) var(--_cc-space-3);
+    border: 1px solid var(--_cc-color-accent);
+    border-radius: var(--_cc-radius);
+    background: var(--_cc-color-surface-raised);
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_cc-space-1);
+    font-size: var(--_cc-font-size-sm);
+  }
+  .field.inline {
+    flex-direction: row;
+    align-items: center;
+  }
+  .search-row {
+    display: flex;
+    gap: var(--_cc-space-2);
+  }
+  select,
+  input,
+  textarea {
+    font: inherit;
+    min-height: var(--_cc-control-height);
+    padding: 0 var(--_cc-space-2);
+    border: 1px solid var(--_cc-color-border);
+    border-radius: var(--_cc-radius-sm);
+    background: var(--_cc-color-surface);
+    color: var(--_cc-color-text);
+    box-sizing: border-box;
+  }
+  textarea {
+    padding: var(--_cc-space-2);
+    min-width: 16rem;
+  }
+  input[type='checkbox'] {
+    min-height: auto;
+    width: 1.1rem;
+    height: 1.1rem;
+    margin: 0;
+  }
+  .total,
+  .count,
+  .more,
+  .stale,
+  .new-tickets {
+    margin: 0;
+    font-size: var(--_cc-font-size-sm);
+    color: var(--_cc-color-text-muted);
+  }
+  .new-tickets {
+    display: flex;
+    align-items: center;
+    gap: var(--_cc-space-2);
+    color: var(--_cc-color-text);
+  }
+  .grid {
+    overflow-x: auto;
+    border: 1px solid var(--_cc-color-border);
+    border-radius: var(--_cc-radius);
+    background: var(--_cc-color-surface);
+  }
+  .row {
+    display: flex;
+    align-items: stretch;
+    width: 100%;
+    min-height: var(--_tq-row-height);
+    border-bottom: 1px solid var(--_cc-color-border);
+    box-sizing: border-box;
+  }
+  .head .row {
+    background: var(--_cc-color-surface-raised);
+    font-weight: var(--_cc-font-weight-strong);
+    font-size: var(--_cc-font-size-sm);
+  }
+  .head,
+  .body {
+    min-width: var(--cc-ticket-queue-min-width, 64rem);
+  }
+  .body {
+    height: var(--cc-ticket-queue-height, 28rem);
+    /* A scrollbar appearing must not narrow the rows (they would re-wrap and resize in a loop). */
+    scrollbar-gutter: stable;
+  }
+  .head {
+    scrollbar-gutter: stable;
+    overflow: hidden;
+  }
+  .body .row {
+    /* A fixed height: rows never resize under the virtualizer while it measures them. */
+    height: var(--cc-ticket-queue-row-height, 3.25rem);
+    overflow: hidden;
+  }
+  .body .row:hover {
+    background: var(--_cc-color-surface-raised);
+  }
+  .row[aria-selected='true'] {
+    background: var(--_cc-color-surface-raised);
+    box-shadow: inset 3px 0 0 var(--_cc-color-accent);
+  }
+  .row[data-result='failed'] {
+    box-shadow: inset 3px 0 0 var(--_cc-color-danger);
+  }
+  .cell {
+    display: flex;
+    align-items: center;
+    flex: 0 0 8rem;
+    padding: var(--_cc-space-1) var(--_cc-space-2);
+    box-sizing: border-box;
+    overflow: hidden;
+    overflow-wrap: anywhere;
+  }
+  .cell:focus-visible {
+    outline-offset: -2px;
+  }
+  .cell.select {
+    flex: 0 0 2.5rem;
+    justify-content: center;
+  }
+  .cell[data-col='number'] {
+    flex-basis: 6rem;
+  }
+  .cell[data-col='subject'] {
+    flex: 1 0 16rem;
+  }
+  .cell[data-col='sla'] {
+    flex-basis: 13rem;
+  }
+  .cell[data-col='customer'],
+  .cell[data-col='assignee'],
+  .cell[data-col='team'],
+  .cell[data-col='department'] {
+    flex-basis: 9rem;
+  }
+  .cell[data-col='priority'],
+  .cell[data-col='state'] {
+    flex-basis: 7.5rem;
+  }
+  .subject {
+    line-height: var(--_cc-line-height-tight);
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+  }
+  .sort,
+  .link {
+    all: unset;
+    cursor: pointer;
+    display: inline-flex;
+    gap: var(--_cc-space-1);
+    align-items: center;
+  }
+  .link {
+    color: var(--_cc-color-accent);
+    text-decoration: underline;
+  }
+  .arrow {
+    font-size: 0.8em;
+  }
+  .priority[data-priority='urgent'],
+  .priority[data-priority='high'] {
+    font-weight: var(--_cc-font-weight-strong);
+  }
+  .sla {
+    display: inline-flex;
+    gap: var(--_cc-space-1);
+    align-items: center;
+    padding: 0 var(--_cc-space-2);
+    border: 1px solid var(--_cc-color-border);
+    border-inline-start-width: 4px;
+    border-radius: var(--_cc-radius-sm);
+    font-size: var(--_cc-font-size-sm);
+  }
+  .sla[data-sla='ok'] {
+    border-inline-start-color: var(--_cc-color-success);
+  }
+  .sla[data-sla='at_risk'] {
+    border-color: var(--_tq-at-risk);
+  }
+  .sla[data-sla='breached'] {
+    border-color: var(--_tq-breached);
+    font-weight: var(--_cc-font-weight-strong);
+  }
+  .sla[data-sla='paused'] {
+    border-style: dashed;
+    color: var(--_cc-color-text-muted);
+  }
+  .detail {
+    margin-top: var(--_cc-space-4);
+    padding: var(--_cc-space-4);
+    border: 1px solid var(--_cc-color-border);
+    border-radius: var(--_cc-radius);
+    background: var(--_cc-color-surface);
+    box-shadow: var(--_cc-elevation-1);
+  }
+  .detail-head {
+    display: flex;
+    justify-content: space-between;
+    align-items: flex-start;
+    gap: var(--_cc-space-3);
+  }
+  .detail h2 {
+    margin: 0;
+    font-size: var(--_cc-font-size-lg);
+  }
+  .detail h3 {
+    margin: var(--_cc-space-4) 0 var(--_cc-space-2);
+    font-size: var(--_cc-font-size-md);
+  }
+  .fields {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: var(--_cc-space-1) var(--_cc-space-4);
+    margin: 0;
+  }
+  .fields dt {
+    color: var(--_cc-color-text-muted);
+  }
+  .fields dd {
+    margin: 0;
+  }
+  .description,
+  .comments .body {
+    white-space: pre-wrap;
+  }
+  .actions,
+  .transition-form,
+  .assign-form,
+  .comment {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_cc-space-2);
+    align-items: flex-end;
+    margin-top: var(--_cc-space-2);
+  }
+  .comment {
+    flex-direction: column;
+    align-items: flex-start;
+  }
+  .comments,
+  .activity,
+  .bulk-results ul {
+    margin: 0;
+    padding-inline-start: var(--_cc-space-5);
+  }
+  .meta {
+    margin: 0;
+    font-size: var(--_cc-font-size-sm);
+    color: var(--_cc-color-text-muted);
+  }
+  .comments .body {
+    margin: 0 0 var(--_cc-space-2);
+  }
+  .conflict,
+  .action-error,
+  .bulk-results {
+    padding: var(--_cc-space-3);
+    border: 1px solid var(--_cc-color-border);
+    border-inline-start: 4px solid var(--_cc-color-danger);
+    border-radius: var(--_cc-radius-sm);
+    background: var(--_cc-color-surface-raised);
+  }
+  .bulk-results {
+    border-inline-start-color: var(--_cc-color-info);
+  }
+  .bulk-results p {
+    margin: 0 0 var(--_cc-space-2);
+    display: flex;
+    gap: var(--_cc-space-2);
+    align-items: center;
+  }
+  .conflict .title {
+    margin-top: 0;
+    font-weight: var(--_cc-font-weight-strong);
+  }
+  .check {
+    display: flex;
+    gap: var(--_cc-space-2);
+    align-items: center;
+  }
+  @media (forced-colors: active) {
+    .row[aria-selected='true'] {
+      outline: 2px solid Highlight;
+    }
+    .sla {
+      border-color: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,448 @@
+import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
+import { createClient } from '@cc-kit/sdk';
+import { allowedTransitions } from '@cc-kit/sdk/domain';
+import type { Schema } from '@cc-kit/spec';
+import '../define/cc-ticket-queue.js';
+import type { CcClient } from '../shared/client.js';
+import { expectAccessible } from '../test-utils/axe.js';
+import { expectCompleteCatalog } from '../shared/i18n/i18n.test.js';
+import type { CcTicketQueue, TicketQueueView } from './ticket-queue.js';
+import type { CcTicketSelectEvent } from './ticket-queue.events.js';
+import { messages } from './ticket-queue.i18n.js';
+import { liveSla } from './sla-clock.js';
+
+type Ticket = Schema<'Ticket'>;
+type Role = Schema<'Role'>;
+
+let apiUrl: string;
+const clients = new Map<string, CcClient>();
+
+/** A client for a demo user (by role, or a user id), as the demo portal signs in. */
+function clientFor(who: { role: Role } | { userId: string }): CcClient {
+  const key = JSON.stringify(who);
+  let client = clients.get(key);
+  if (!client) {
+    const anonymous = createClient({ baseUrl: apiUrl });
+    client = createClient({
+      baseUrl: apiUrl,
+      getToken: async () => {
+        const grant = await anonymous.demo.token(who);
+        return { token: grant.token, expiresAt: grant.expiresAt };
+      },
+    });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+// The virtualizer measures rows in a ResizeObserver callback and positions them; Chromium then
+// may report "ResizeObserver loop completed with undelivered notifications" to window.onerror.
+// It is benign (the notifications arrive in the next frame), so it must not fail the running test.
+let runnerOnError: OnErrorEventHandler = null;
+
+before(async () => {
+  runnerOnError = window.onerror;
+  window.onerror = function (message, ...rest) {
+    if (String(message).includes('ResizeObserver loop')) return true;
+    return runnerOnError?.call(this, message, ...rest);
+  };
+  ({ apiUrl } = (await (await fetch('/__cc/config')).json()) as { apiUrl: string });
+  // The first call loads the SDK's response schemas; do it once before timing anything.
+  await clientFor({ role: 'agent' }).me.get();
+});
+
+after(() => {
+  window.onerror = runnerOnError;
+});
+
+const mount = (client: CcClient, view?: TicketQueueView, locale = 'en') =>
+  fixtureSync<CcTicketQueue>(
+    html`<cc-ticket-queue
+      .client=${client}
+      .view=${view}
+      locale=${locale}
+      time-zone="Asia/Shanghai"
+    ></cc-ticket-queue>`,
+  );
+
+const loaded = async (el: CcTicketQueue) => {
+  await waitUntil(
+    () => el.matches(':state(empty)') || (el.tickets.length > 0 && !el.matches(':state(loading)')),
+    'the queue did not load',
+    { timeout: 8000 },
+  );
+  await waitUntil(() => !el.matches(':state(refreshing)'), 'still refreshing', { timeout: 8000 });
+  if (el.tickets.length) await waitUntil(() => rowsInDom(el).length > 0, 'no row rendered');
+  await el.updateComplete;
+};
+
+const root = (el: CcTicketQueue) => el.shadowRoot!;
+const rowsInDom = (el: CcTicketQueue) =>
+  [...root(el).querySelectorAll<HTMLElement>('.body [role=row]')].map((r) => r.dataset.id);
+
+const unique = () => `q${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** A fresh ticket of the agent's own, so tests never step on each other's data. */
+async function ownTicket(tag: string, subject = 'Customer asks about a bill'): Promise<Ticket> {
+  return clientFor({ userId: 'usr_agent_1_01' }).tickets.create({
+    kind: 'general_call',
+    subject: `${subject} ${tag}`,
+    priority: 'normal',
+    channel: 'phone',
+  });
+}
+
+const view = (filters: TicketQueueView['filters'], sort?: TicketQueueView['sort']) =>
+  ({ id: 'test', name: 'test', filters, ...(sort ? { sort } : {}) }) as TicketQueueView;
+
+describe('<cc-ticket-queue> against the reference server', () => {
+  it('has every string in en, zh-Hans and zh-Hant', () => {
+    expectCompleteCatalog(messages);
+  });
+
+  for (const role of [
+    'agent',
+    'supervisor',
+    'complaint_supervisor',
+    'qa_specialist',
+    'operations_manager',
+  ] as const) {
+    it(`shows a ${role} exactly the rows the server lets that role see`, async () => {
+      const client = clientFor({ role });
+      const el = mount(client, view({}, '-number'));
+      await loaded(el);
+      const expected = await client.tickets.list({ sort: '-number', limit: el.pageSize });
+      const counts = await client.tickets.counts({ groupBy: 'state' });
+      expect(el.tickets.map((t) => t.id)).to.deep.equal(expected.items.map((t) => t.id));
+      const grid = root(el).querySelector('[role=grid]')!;
+      expect(grid.getAttribute('aria-rowcount')).to.equal(String(counts.total + 1));
+      // The role's default columns.
+      const headers = [...root(el).querySelectorAll('[role=columnheader][data-col]')].map(
+        (h) => (h as HTMLElement).dataset.col,
+      );
+      expect(headers).to.include.members(['number', 'subject', 'state', 'sla']);
+      if (role === 'supervisor' || role === 'operations_manager') {
+        expect(headers).to.include('assignee');
+      }
+      // Customers come masked as the server sends them for roles that may not see them.
+      const masked = expected.items.find((t) => t.customer?.masked);
+      if (masked?.customer?.name && headers.includes('customer')) {
+        expect(root(el).textContent).to.contain(masked.customer.name);
+      }
+    });
+  }
+
+  it('filters, searches and sorts on the server, with counts per filter', async () => {
+    const client = clientFor({ role: 'operations_manager' });
+    const filters = { state: ['new', 'open'] as Ticket['state'][], priority: ['high' as const] };
+    const el = mount(client, view(filters, 'slaDueAt'));
+    await loaded(el);
+    const expected = await client.tickets.list({ ...filters, sort: 'slaDueAt', limit: 100 });
+    expect(el.tickets.map((t) => t.id)).to.deep.equal(expected.items.map((t) => t.id));
+    // Counts per state under the other filters, shown in the state filter's options.
+    const counts = await client.tickets.counts({ priority: ['high'], groupBy: 'state' });
+    const open = counts.groups.find((g) => g.key === 'open')?.count ?? 0;
+    const option = root(el).querySelector<HTMLOptionElement>('#f-state option[value=open]')!;
+    expect(option.textContent).to.contain(`(${open})`);
+
+    // Sorting from the header: aria-sort follows, the order is the server's.
+    const numberHeader = root(el).querySelector<HTMLElement>(
+      '[role=columnheader][data-col=number]',
+    )!;
+    numberHeader.querySelector('button')!.click();
+    await waitUntil(() => el.view?.sort === 'number');
+    await loaded(el);
+    expect(numberHeader.getAttribute('aria-sort')).to.equal('ascending');
+    const byNumber = await client.tickets.list({ ...filters, sort: 'number', limit: 100 });
+    expect(el.tickets.map((t) => t.id)).to.deep.equal(byNumber.items.map((t) => t.id));
+
+    // Free-text search and "mine".
+    const tag = unique();
+    const mine = await ownTicket(tag);
+    const agent = clientFor({ userId: 'usr_agent_1_01' });
+    const agentEl = mount(agent, view({ q: tag, assigneeId: 'me' }));
+    await loaded(agentEl);
+    expect(agentEl.tickets.map((t) => t.id)).to.deep.equal([mine.id]);
+    await expectAccessible(el);
+  });
+
+  it('offers exactly the transitions the state machine allows, and applies one', async () => {
+    const tag = unique();
+    const ticket = await ownTicket(tag);
+    const agent = clientFor({ userId: 'usr_agent_1_01' });
+    const el = mount(agent, view({ q: tag }));
+    await loaded(el);
+    const transitioned: Event[] = [];
+    el.addEventListener('cc-ticket-transitioned', (e) => transitioned.push(e));
+    el.open(el.tickets[0]!);
+    await waitUntil(() => root(el).querySelector('.detail [data-transition]'), 'no actions');
+    const offered = [...root(el).querySelectorAll<HTMLElement>('.detail [data-transition]')].map(
+      (b) => b.dataset.transition,
+    );
+    expect(offered).to.deep.equal(ticket.allowedTransitions);
+    for (const tr of offered) expect(allowedTransitions(ticket.kind, ticket.state)).to.include(tr);
+    root(el).querySelector<HTMLButtonElement>('.detail [data-transition=start]')!.click();
+    await waitUntil(() => transitioned.length === 1, 'no cc-ticket-transitioned');
+    expect(el.tickets[0]!.state).to.equal('open');
+    const fresh = await agent.tickets.get(ticket.id);
+    expect(fresh.state).to.equal('open');
+    await waitUntil(() => root(el).querySelector('.detail [data-transition=resolve]'));
+    const now = [...root(el).querySelectorAll<HTMLElement>('.detail [data-transition]')].map(
+      (b) => b.dataset.transition,
+    );
+    expect(now).to.deep.equal(fresh.allowedTransitions);
+    await expectAccessible(el);
+  });
+
+  it('shows a concurrent change made with another token, live', async () => {
+    const tag = unique();
+    const ticket = await ownTicket(tag);
+    const el = mount(clientFor({ userId: 'usr_agent_1_01' }), view({ q: tag }));
+    await loaded(el);
+    await waitUntil(() => (el as unknown as { live: { open: boolean } }).live.open, 'not live', {
+      timeout: 8000,
+    });
+    const supervisor = clientFor({ role: 'operations_manager' });
+    await supervisor.tickets.update(ticket.id, { priority: 'urgent' }, { ifMatch: ticket.version });
+    await waitUntil(() => el.tickets[0]!.priority === 'urgent', 'the change did not arrive', {
+      timeout: 8000,
+    });
+    await el.updateComplete;
+    expect(root(el).querySelector('[data-col=priority] .priority')!.textContent).to.contain(
+      'Urgent',
+    );
+  });
+
+  it('on a 412 shows what changed and lets the user apply the change again', async () => {
+    const tag = unique();
+    const ticket = await ownTicket(tag);
+    const el = mount(clientFor({ userId: 'usr_agent_1_01' }), view({ q: tag }));
+    el.noLive = true; // the stale copy stays on screen, as when the event has not arrived yet
+    await loaded(el);
+    el.open(el.tickets[0]!);
+    await waitUntil(() => root(el).querySelector('.detail [data-transition=start]'));
+    await clientFor({ role: 'operations_manager' }).tickets.update(
+      ticket.id,
+      { priority: 'high' },
+      { ifMatch: ticket.version },
+    );
+    root(el).querySelector<HTMLButtonElement>('.detail [data-transition=start]')!.click();
+    await waitUntil(() => root(el).querySelector('.conflict'), 'no conflict shown');
+    const conflict = root(el).querySelector('.conflict')!;
+    expect(conflict.getAttribute('role')).to.equal('alert');
+    expect(conflict.textContent).to.contain('Normal → High');
+    // Nothing was overwritten.
+    expect(
+      (
+        await clientFor({ role: 'agent' })
+          .tickets.get(ticket.id)
+          .catch(() => ticket)
+      ).state,
+    ).to.not.equal('resolved');
+    conflict.querySelector<HTMLButtonElement>('[data-action=reapply]')!.click();
+    await waitUntil(() => !root(el).querySelector('.conflict') && el.tickets[0]!.state === 'open');
+    const fresh = await clientFor({ role: 'operations_manager' }).tickets.get(ticket.id);
+    expect(fresh.state).to.equal('open');
+    expect(fresh.priority).to.equal('high');
+  });
+
+  it('bulk assigns with one result per row: one 412 does not fail the rest', async () => {
+    const tag = unique();
+    const tickets = [await ownTicket(tag), await ownTicket(tag), await ownTicket(tag)];
+    const supervisor = clientFor({ userId: 'usr_sup_1' });
+    const el = mount(supervisor, view({ q: tag }));
+    el.noLive = true;
+    await loaded(el);
+    expect(el.tickets.length).to.equal(3);
+    // Someone else changes one of them after the list was read.
+    const stale = tickets[1]!;
+    await clientFor({ role: 'operations_manager' }).tickets.update(
+      stale.id,
+      { priority: 'low' },
+      { ifMatch: stale.version },
+    );
+    root(el).querySelector<HTMLInputElement>('.head input[type=checkbox]')!.click();
+    await el.updateComplete;
+    const bulk = root(el).querySelector('.bulk')!;
+    expect(bulk.textContent).to.contain('3 selected');
+    [...bulk.querySelectorAll('button')]
+      .find((b) => b.textContent!.includes('Assign to me'))!
+      .click();
+    await waitUntil(() => root(el).querySelector('.bulk-results'), 'no results', { timeout: 8000 });
+    const items = [...root(el).querySelectorAll<HTMLElement>('.bulk-results li')];
+    expect(items.map((li) => li.dataset.status).sort()).to.deep.equal(['200', '200', '412']);
+    expect(root(el).querySelector('.bulk-results')!.textContent).to.contain(
+      '2 succeeded, 1 failed',
+    );
+    const failed = items.find((li) => li.dataset.status === '412')!;
+    expect(failed.textContent).to.contain(`#${stale.number}`);
+    // The one that failed stays selected, to try again.
+    expect(
+      root(el).querySelector(`[data-id="${stale.id}"]`)!.getAttribute('aria-selected'),
+    ).to.equal('true');
+  });
+
+  it('counts SLA time down in business time: ok, at risk, breached, paused', async () => {
+    const el = mount(clientFor({ role: 'operations_manager' }), view({}));
+    await loaded(el);
+    const base = el.tickets.find((t) => t.sla)!;
+    const asOf = new Date().toISOString();
+    const sla = (over: Partial<NonNullable<Ticket['sla']>>, remaining: number) =>
+      ({
+        ...base,
+        sla: {
+          ...base.sla!,
+          asOf,
+          paused: false,
+          businessHours: false,
+          state: 'ok',
+          ...over,
+          firstResponse: { ...base.sla!.firstResponse, breached: false },
+          resolution: {
+            ...base.sla!.resolution,
+            achievedAt: null,
+            breached: remaining < 0,
+            remainingSeconds: remaining,
+            targetSeconds: 36000,
+          },
+        },
+      }) as Ticket;
+    expect(el.slaText(sla({}, 3 * 3600 + 20 * 60))).to.match(/^On track · 3 h 20 min left$/);
+    expect(el.slaText(sla({ state: 'at_risk' }, 20 * 60))).to.match(/^At risk · 20 min left$/);
+    expect(el.slaText(sla({ state: 'breached' }, -3720))).to.match(
+      /^Breached · Overdue by 1 h 2 min$/,
+    );
+    expect(el.slaText(sla({ state: 'paused', paused: true }, 5400))).to.equal(
+      'Paused, 1 h 30 min left',
+    );
+    // The clock runs: a 24×7 SLA as of a minute ago has a minute less now.
+    const minuteAgo = sla({ asOf: new Date(Date.now() - 60_000).toISOString() }, 7200);
+    expect(liveSla(minuteAgo.sla!, Date.now(), undefined, 0.2).remaining).to.be.within(7138, 7141);
+    // Business time: outside business hours the clock does not move.
+    const calendar = {
+      timeZone: 'Asia/Shanghai',
+      hours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '18:00' })),
+      holidays: [],
+    } as never;
+    const saturday = sla({ businessHours: true, asOf: '2026-11-28T02:00:00Z' }, 7200).sla!;
+    expect(liveSla(saturday, Date.parse('2026-11-28T08:00:00Z'), calendar, 0.2).remaining).to.equal(
+      7200,
+    );
+    expect(liveSla(saturday, Date.parse('2026-11-30T02:00:00Z'), calendar, 0.2).remaining).to.equal(
+      3600,
+    );
+    // The row shows text, an icon and a distinct state, not colour alone.
+    const badge = root(el).querySelector<HTMLElement>('.body [part=sla][data-sla]')!;
+    expect(badge.querySelector('.icon')!.getAttribute('aria-hidden')).to.equal('true');
+    expect(badge.querySelector('.sla-text')!.textContent!.trim()).to.not.equal('');
+  });
+
+  it('works the ARIA grid from the keyboard: arrows, Enter opens, Space selects', async () => {
+    const el = mount(clientFor({ role: 'supervisor' }), view({}, '-number'));
+    await loaded(el);
+    const key = (k: string, extra: KeyboardEventInit = {}) =>
+      (el.shadowRoot!.activeElement as HTMLElement).dispatchEvent(
+        new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, ...extra }),
+      );
+    const active = () => el.shadowRoot!.activeElement as HTMLElement;
+    const first = root(el).querySelector<HTMLElement>('[role=columnheader][data-c="0"]')!;
+    expect(first.tabIndex).to.equal(0);
+    first.focus();
+    key('ArrowDown');
+    await waitUntil(() => active()?.dataset.r === '0');
+    key('ArrowRight');
+    await waitUntil(() => active()?.dataset.c === '1');
+    expect(active().getAttribute('role')).to.equal('gridcell');
+    expect(active().closest('[role=row]')!.getAttribute('aria-rowindex')).to.equal('2');
+    key(' ');
+    await el.updateComplete;
+    expect(active().closest('[role=row]')!.getAttribute('aria-selected')).to.equal('true');
+    key('ArrowDown');
+    await waitUntil(() => active()?.dataset.r === '1');
+    key('End');
+    await waitUntil(() => active()?.dataset.c === String(el.shownColumns.length));
+    // Down many rows: the virtualizer brings the row in and focus follows.
+    for (let i = 0; i < 4; i++) {
+      const r = Number(active().dataset.r);
+      key('PageDown');
+      await waitUntil(() => Number(active()?.dataset.r) > r, 'page down did not move');
+    }
+    expect(Number(active().dataset.r)).to.be.greaterThan(30);
+    const selects: CcTicketSelectEvent[] = [];
+    el.addEventListener('cc-ticket-select', (e) => selects.push(e));
+    const expectedId = el.tickets[Number(active().dataset.r)]!.id;
+    key('Enter');
+    expect(selects.map((e) => e.ticketId)).to.deep.equal([expectedId]);
+    await waitUntil(() => root(el).querySelector('.detail h2'));
+    // The header sorts from the keyboard too, and says so in aria-sort.
+    const header = root(el).querySelector<HTMLElement>('[role=columnheader][data-col=number]')!;
+    header.focus();
+    key('Enter');
+    await waitUntil(() => header.getAttribute('aria-sort') === 'ascending');
+  });
+
+  it('lets the host open its own view by cancelling cc-ticket-select', async () => {
+    const el = mount(clientFor({ role: 'supervisor' }), view({}));
+    await loaded(el);
+    el.addEventListener('cc-ticket-select', (e) => e.preventDefault());
+    root(el).querySelector<HTMLButtonElement>('.body [data-col=number] button')!.click();
+    await el.updateComplete;
+    expect(root(el).querySelector('.detail')).to.equal(null);
+  });
+
+  it('renders subjects with HTML and script payloads as text', async () => {
+    const tag = unique();
+    const payloads = [
+      '<img src=x onerror="window.__pwned=1">',
+      '<script>window.__pwned=2</script>',
+    ];
+    for (const p of payloads) await ownTicket(tag, p);
+    const el = mount(clientFor({ userId: 'usr_agent_1_01' }), view({ q: tag }));
+    await loaded(el);
+    expect(el.tickets.length).to.equal(2);
+    const text = root(el).querySelector('.body')!.textContent!;
+    for (const p of payloads) expect(text).to.contain(p);
+    expect(root(el).querySelector('.body img, .body script')).to.equal(null);
+    el.open(el.tickets[0]!);
+    await waitUntil(() => root(el).querySelector('.detail h2'));
+    expect(root(el).querySelector('.detail img, .detail script')).to.equal(null);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('virtualizes: hundreds of rows loaded page by page, few in the DOM', async () => {
+    const client = clientFor({ role: 'operations_manager' });
+    const el = mount(client, view({}, '-number'));
+    el.pageSize = 200;
+    await loaded(el);
+    while (el.hasMore) await el.loadMore();
+    const total = (await client.tickets.counts({ groupBy: 'state' })).total;
+    expect(el.tickets.length).to.equal(total);
+    expect(new Set(el.tickets.map((t) => t.id)).size).to.equal(total);
+    await el.updateComplete;
+    expect(rowsInDom(el).length).to.be.lessThan(80);
+    expect(total).to.be.greaterThan(rowsInDom(el).length);
+  });
+
+  for (const [locale, header, state] of [
+    ['zh-Hans', '工单号', '服务时限剩余'],
+    ['zh-Hant', '工單編號', '服務時限剩餘'],
+  ] as const) {
+    it(`speaks ${locale}`, async () => {
+      const el = mount(clientFor({ role: 'complaint_supervisor' }), view({}), locale);
+      await loaded(el);
+      const text = root(el).textContent!;
+      expect(text).to.contain(header);
+      expect(text).to.contain(state);
+      expect(el.getAttribute('lang')).to.match(new RegExp(`^${locale}`));
+      await expectAccessible(el);
+    });
+  }
+
+  it('shows the shared empty state when nothing matches', async () => {
+    const el = mount(clientFor({ role: 'agent' }), view({ q: unique() }));
+    await loaded(el);
+    expect(el.matches(':state(empty)')).to.equal(true);
+    expect(root(el).textContent).to.contain('No ticket matches these filters.');
+    await expectAccessible(el);
+  });
+});
