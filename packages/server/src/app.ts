@@ -31,6 +31,8 @@ export const BODY_LIMIT = 1024 * 1024;
 export interface BuildAppOptions {
   /** SQLite file, or ':memory:'. Default: `<dataDir>/cc.sqlite`. */
   dbFile?: string;
+  /** Start from an in-memory copy of this serialized database (`db.serialize()`), e.g. a seeded one. */
+  dbSnapshot?: Buffer;
   /** Directory of the database file (default ./data). */
   dataDir?: string;
   /** HS256 secret; required unless `demo` (then a random one is made). */
@@ -122,7 +124,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<BuiltApp>
   };
   const clock = options.clock ?? systemClock;
   const dbFile = options.dbFile ?? join(options.dataDir ?? './data', 'cc.sqlite');
-  const db = openDatabase(dbFile);
+  const db = openDatabase(options.dbSnapshot ?? dbFile);
   migrate(db);
 
   const app = Fastify({

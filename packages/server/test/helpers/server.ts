@@ -4,6 +4,11 @@
  * response against the spec, and tokens for any role.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Role } from '@cc-kit/domain';
 import type { OperationId } from '@cc-kit/spec';
 import { listOperations, type OperationInfo } from '@cc-kit/spec/load';
@@ -82,15 +87,59 @@ export function checkResponse(
   }
 }
 
+/** A hash of the server's and the domain rules' source: a cached seed is used only with the code that made it. */
+let sourceDigest: string | undefined;
+function digestOfSource(): string {
+  if (sourceDigest) return sourceDigest;
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else hash.update(path).update(readFileSync(path));
+    }
+  };
+  walk(fileURLToPath(new URL('../../src/', import.meta.url)));
+  walk(fileURLToPath(new URL('../../../domain/src/', import.meta.url)));
+  sourceDigest = hash.digest('hex').slice(0, 24);
+  return sourceDigest;
+}
+
+/**
+ * Seeding takes a while and every test file starts its own server, so the seeded database is
+ * cached in the temp directory, keyed by the source, the seed number, the areas and the hour of the
+ * clock; later servers start from an in-memory copy of it (the same data the seed would make).
+ */
+function seedCacheFile(options: Partial<BuildAppOptions>): string | null {
+  if (options.seed === false || options.areas || options.dbFile || options.dbSnapshot) return null;
+  if (process.env.CC_TEST_SEED_CACHE === '0') return null;
+  const hour = Math.floor((options.clock ?? (() => new Date()))().getTime() / 3_600_000);
+  const key = createHash('sha256')
+    .update(`${digestOfSource()}|${options.seed ?? 1}|${hour}|${process.env.CC_AREAS ?? '*'}`)
+    .digest('hex')
+    .slice(0, 24);
+  return join(tmpdir(), `cc-kit-server-seed-${key}.sqlite`);
+}
+
 export async function startServer(options: Partial<BuildAppOptions> = {}): Promise<TestServer> {
+  const cacheFile = seedCacheFile(options);
+  const cached = cacheFile && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
   const built = await buildApp({
     dbFile: ':memory:',
     jwtSecret: TEST_SECRET,
     demo: true,
     logLevel: 'silent',
     rateLimit: 1_000_000,
+    ...(cached ? { dbSnapshot: cached } : {}),
     ...options,
   });
+  if (cacheFile && !cached) {
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(temporary, built.db.serialize());
+    renameSync(temporary, cacheFile);
+  }
   await built.app.listen({ port: 0, host: '127.0.0.1' });
   const address = built.app.server.address();
   assert.ok(address && typeof address === 'object');
