@@ -7,6 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertProblem, idempotencyKey, startServer, type TestServer } from './helpers/server.js';
+import { openStream } from './helpers/sse.js';
 
 const HOUR = 3600_000;
 // Friday 2026-11-20 19:00 in Shanghai (11:00 UTC): after closing time, no holiday near.
@@ -843,6 +844,42 @@ describe('the life of a complaint', () => {
     assert.ok(rows.every((r) => !r.a.includes('role:qa_specialist')));
     await post('recordComplaintVerdict', ticket, { justified: true, finding: '属实' });
     assert.ok(events().at(-1)!.a.includes('role:qa_specialist'));
+  });
+});
+
+describe('live events', () => {
+  test('complaint roles get a filing live; QA only once it is justified, masked', async () => {
+    const lead = await openStream(
+      server.url,
+      server.tokenFor('complaint_supervisor'),
+      'topics=tickets',
+    );
+    const qa = await openStream(server.url, server.tokenFor('qa_specialist'), 'topics=tickets');
+    try {
+      const ticket = await filed();
+      const created = await lead.waitFor(
+        (e) => e.event === 'ticket.created' && e.data.data.id === ticket.id,
+      );
+      assert.equal(created.data.data.complaint.categoryId, 'cat_billing_dispute');
+      assert.equal(created.data.data.customer.phone, customer.phone);
+      const judged = await post('recordComplaintVerdict', ticket, {
+        justified: true,
+        finding: '投诉属实',
+      });
+      assert.equal(judged.status, 200);
+      const seen = await qa.waitFor((e) => e.data?.data?.id === ticket.id);
+      assert.equal(seen.event, 'ticket.updated');
+      assert.equal(seen.data.data.complaint.verdict.justified, true);
+      assert.equal(seen.data.data.customer.masked, true);
+      assert.equal(
+        qa.events.filter((e) => e.data?.data?.id === ticket.id && e.event === 'ticket.created')
+          .length,
+        0,
+      );
+    } finally {
+      lead.close();
+      qa.close();
+    }
   });
 });
 
