@@ -5,7 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -139,6 +147,16 @@ export async function startServer(options: Partial<BuildAppOptions> = {}): Promi
     const temporary = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(temporary, built.db.serialize());
     renameSync(temporary, cacheFile);
+    // Older copies (other source, other hour) are not needed any more.
+    for (const name of readdirSync(tmpdir())) {
+      if (!name.startsWith('cc-kit-server-seed-')) continue;
+      const path = join(tmpdir(), name);
+      try {
+        if (Date.now() - statSync(path).mtimeMs > 2 * 3_600_000) unlinkSync(path);
+      } catch {
+        // another test process removed it first
+      }
+    }
   }
   await built.app.listen({ port: 0, host: '127.0.0.1' });
   const address = built.app.server.address();
