@@ -2,7 +2,7 @@
  * @cc-kit/domain: the call-center rules that client and server compute identically.
  *
  * Pure functions and constants only: no I/O, no dependencies, nothing runs on import. The only
- * state is a cache of time-zone offsets, which never changes a result.
+ * state is caches (time-zone offsets, compiled custom-field patterns), which never change a result.
  */
 export * from './roles.js';
 export * from './tickets.js';
