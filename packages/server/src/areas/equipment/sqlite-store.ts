@@ -1,4 +1,4 @@
-import { ASSET_TYPES, type AssetType } from '@cc-kit/domain';
+import { ASSET_TYPES, CHECK_DUE_WINDOW_DAYS, type AssetType } from '@cc-kit/domain';
 import { prepare, type Db } from '../../db/database.js';
 import {
   keysetAfter,
@@ -69,7 +69,7 @@ const DUE_SELECT = `
 /** The state of a due row as of `@now`, as `checkDue` of the domain computes it. */
 const DUE_STATE = `(CASE
   WHEN @now > d.due_at THEN 'overdue'
-  WHEN @now >= strftime(${ISO}, d.due_at, '-3 days') THEN 'due'
+  WHEN @now >= strftime(${ISO}, d.due_at, '-${CHECK_DUE_WINDOW_DAYS} days') THEN 'due'
   ELSE 'ok' END)`;
 
 interface SeatRow {
