@@ -29,6 +29,8 @@ const TEXT = {
     'widget.equipment-checklist': 'equipment checklist',
     'event.cc-ticket-select': (e) => `Ticket ${e.ticketId ?? ''} opened.`,
     'event.cc-complaint-submitted': () => 'Complaint filed; the queue is refreshed.',
+    'event.cc-ticket-transitioned': (e) => `Ticket #${e.ticket?.number ?? ''} changed state.`,
+    'event.cc-ticket-assigned': (e) => `Ticket #${e.ticket?.number ?? ''} assigned.`,
     'event.cc-error': (e) => `A widget reported an error (${e.code}).`,
     'event.cc-auth-error': () => 'Sign-in expired; switch role to sign in again.',
     'page.agent': [
@@ -77,6 +79,8 @@ const TEXT = {
     'widget.equipment-checklist': '设备巡检',
     'event.cc-ticket-select': (e) => `已打开工单 ${e.ticketId ?? ''}。`,
     'event.cc-complaint-submitted': () => '投诉已登记，工单列表已刷新。',
+    'event.cc-ticket-transitioned': (e) => `工单 #${e.ticket?.number ?? ''} 状态已变更。`,
+    'event.cc-ticket-assigned': (e) => `工单 #${e.ticket?.number ?? ''} 已分派。`,
     'event.cc-error': (e) => `组件报告了错误（${e.code}）。`,
     'event.cc-auth-error': () => '登录已过期，请切换角色重新登录。',
     'page.agent': ['我的工作台', '通话中登记投诉，处理自己的工单，查看自己的质检评估。'],
@@ -110,6 +114,8 @@ const TEXT = {
     'widget.equipment-checklist': '設備點檢',
     'event.cc-ticket-select': (e) => `已開啟工單 ${e.ticketId ?? ''}。`,
     'event.cc-complaint-submitted': () => '投訴已登錄，工單列表已重新整理。',
+    'event.cc-ticket-transitioned': (e) => `工單 #${e.ticket?.number ?? ''} 狀態已變更。`,
+    'event.cc-ticket-assigned': (e) => `工單 #${e.ticket?.number ?? ''} 已指派。`,
     'event.cc-error': (e) => `元件回報了錯誤（${e.code}）。`,
     'event.cc-auth-error': () => '登入已逾時，請切換角色重新登入。',
     'page.agent': ['我的工作台', '通話中登錄投訴、處理自己的工單、查看自己的評核結果。'],
@@ -283,7 +289,14 @@ function apply({ role = false } = {}) {
 }
 
 // Events between widgets: the page wires them, the widgets never know each other.
-for (const type of ['cc-ticket-select', 'cc-complaint-submitted', 'cc-error', 'cc-auth-error']) {
+for (const type of [
+  'cc-ticket-select',
+  'cc-ticket-transitioned',
+  'cc-ticket-assigned',
+  'cc-complaint-submitted',
+  'cc-error',
+  'cc-auth-error',
+]) {
   provider.addEventListener(type, (event) => {
     log(text(`event.${type}`, event));
     if (type === 'cc-complaint-submitted') {

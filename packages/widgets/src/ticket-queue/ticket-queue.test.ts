@@ -72,7 +72,9 @@ const loaded = async (el: CcTicketQueue) => {
     { timeout: 8000 },
   );
   await waitUntil(() => !el.matches(':state(refreshing)'), 'still refreshing', { timeout: 8000 });
-  if (el.tickets.length) await waitUntil(() => rowsInDom(el).length > 0, 'no row rendered');
+  if (el.tickets.length) {
+    await waitUntil(() => rowsInDom(el).length > 0, 'no row rendered', { timeout: 4000 });
+  }
   await el.updateComplete;
 };
 
@@ -156,6 +158,10 @@ describe('<cc-ticket-queue> against the reference server', () => {
     const byNumber = await client.tickets.list({ ...filters, sort: 'number', limit: 100 });
     expect(el.tickets.map((t) => t.id)).to.deep.equal(byNumber.items.map((t) => t.id));
 
+    await expectAccessible(el);
+    // The virtualizer renders only rows in view: take the first queue away before the next.
+    el.remove();
+
     // Free-text search and "mine".
     const tag = unique();
     const mine = await ownTicket(tag);
@@ -163,7 +169,6 @@ describe('<cc-ticket-queue> against the reference server', () => {
     const agentEl = mount(agent, view({ q: tag, assigneeId: 'me' }));
     await loaded(agentEl);
     expect(agentEl.tickets.map((t) => t.id)).to.deep.equal([mine.id]);
-    await expectAccessible(el);
   });
 
   it('offers exactly the transitions the state machine allows, and applies one', async () => {

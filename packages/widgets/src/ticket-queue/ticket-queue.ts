@@ -340,6 +340,11 @@ export class CcTicketQueue extends CcElement {
     return this.data.refresh();
   }
 
+  /** Same as `reload()` (e.g. after the host filed a complaint). */
+  refresh(): Promise<void> {
+    return this.reload();
+  }
+
   /** Fetches the next page, if any. */
   async loadMore(): Promise<void> {
     const client = this.resolvedClient;

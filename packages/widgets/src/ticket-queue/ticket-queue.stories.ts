@@ -1,0 +1,124 @@
+import { html } from 'lit';
+import { createClient } from '@cc-kit/sdk';
+import '../define/cc-ticket-queue.js';
+import type { CcClient } from '../shared/client.js';
+import type { TicketQueueView } from './ticket-queue.js';
+
+/**
+ * `<cc-ticket-queue>` reads from the real reference server. Start one for Storybook with
+ * `CC_DEMO=1 CC_CORS_ORIGINS=http://localhost:6006 npm start -w @cc-kit/server` (port 8080), or
+ * point `STORYBOOK_CC_API_URL` at another. Each role signs in with the server's demo tokens.
+ */
+export default {
+  title: 'Elements/cc-ticket-queue',
+  component: 'cc-ticket-queue',
+  tags: ['autodocs'],
+};
+
+type Role =
+  'agent' | 'supervisor' | 'complaint_supervisor' | 'qa_specialist' | 'operations_manager';
+
+const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env;
+const apiUrl = env?.STORYBOOK_CC_API_URL ?? 'http://localhost:8080';
+
+const clients = new Map<string, CcClient>();
+function clientFor(role: Role, fetchImpl?: typeof fetch, key: string = role): CcClient {
+  let client = clients.get(key);
+  if (!client) {
+    const anonymous = createClient({ baseUrl: apiUrl });
+    client = createClient({
+      baseUrl: apiUrl,
+      ...(fetchImpl ? { fetch: fetchImpl } : {}),
+      retry: { attempts: 1 },
+      getToken: async () => {
+        const grant = await anonymous.demo.token({ role });
+        return { token: grant.token, expiresAt: grant.expiresAt };
+      },
+    });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+const queue = (client: CcClient, view?: TicketQueueView, attrs: { theme?: string } = {}) =>
+  html`<cc-ticket-queue
+    .client=${client}
+    .view=${view}
+    theme=${attrs.theme ?? ''}
+  ></cc-ticket-queue>`;
+
+const views: TicketQueueView[] = [
+  { id: 'mine', name: 'Mine, open', filters: { assigneeId: 'me', state: ['new', 'open'] } },
+  { id: 'breached', name: 'Breached', filters: { slaState: ['breached'] }, sort: 'slaDueAt' },
+  { id: 'urgent', name: 'Urgent', filters: { priority: ['urgent'] } },
+];
+
+export const Agent = { render: () => queue(clientFor('agent')) };
+export const Supervisor = { render: () => queue(clientFor('supervisor')) };
+export const ComplaintSupervisor = {
+  name: 'Complaint supervisor',
+  render: () => queue(clientFor('complaint_supervisor')),
+};
+export const QaSpecialist = {
+  name: 'QA specialist',
+  render: () => queue(clientFor('qa_specialist')),
+};
+export const OperationsManager = {
+  name: 'Operations manager, with saved views',
+  render: () =>
+    html`<cc-ticket-queue
+      .client=${clientFor('operations_manager')}
+      .views=${views}
+      .view=${views[1]}
+    ></cc-ticket-queue>`,
+};
+
+export const Loading = {
+  render: () => queue(clientFor('agent', () => new Promise<Response>(() => undefined), 'loading')),
+};
+
+export const Empty = {
+  render: () =>
+    queue(clientFor('agent'), {
+      id: 'none',
+      name: 'Nothing',
+      filters: { q: 'no ticket has this text' },
+    }),
+};
+
+export const ServerError = {
+  name: 'Error',
+  render: () =>
+    queue(
+      clientFor(
+        'agent',
+        async (input, init) => {
+          const url = String(input instanceof Request ? input.url : input);
+          if (url.includes('/v1/tickets')) {
+            return new Response(
+              JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503 }),
+              { status: 503, headers: { 'content-type': 'application/problem+json' } },
+            );
+          }
+          return fetch(input, init);
+        },
+        'error',
+      ),
+    ),
+};
+
+export const SimplifiedChinese = {
+  name: '简体中文',
+  render: () =>
+    html`<cc-ticket-queue locale="zh-Hans" .client=${clientFor('supervisor')}></cc-ticket-queue>`,
+};
+
+export const TraditionalChinese = {
+  name: '繁體中文',
+  render: () =>
+    html`<cc-ticket-queue locale="zh-Hant" .client=${clientFor('supervisor')}></cc-ticket-queue>`,
+};
+
+export const Dark = {
+  render: () => queue(clientFor('operations_manager'), undefined, { theme: 'dark' }),
+};
