@@ -356,15 +356,36 @@ export class SqliteCallStore implements CallStore {
            MIN(COALESCE(LEAD(at) OVER (PARTITION BY agent_id ORDER BY at, id), @now), @now) AS e
          FROM p
        )
-       SELECT state, MAX(s, @from) AS s, MIN(e, @to) AS e FROM seg
-        WHERE state IN ('available', 'on_call', 'after_call_work') AND e > @from AND s < @to`,
-    ).all({ from, to, now, scopeId: agents.scopeId }) as { state: string; s: string; e: string }[];
+       ${
+         ranges.length === 1
+           ? `SELECT state, NULL AS s, NULL AS e,
+                TOTAL(unixepoch(MIN(e, @to), 'subsec') - unixepoch(MAX(s, @from), 'subsec')) AS seconds
+              FROM seg WHERE state IN ('available', 'on_call', 'after_call_work') AND e > @from AND s < @to
+              GROUP BY state`
+           : `SELECT state, MAX(s, @from) AS s, MIN(e, @to) AS e, NULL AS seconds FROM seg
+              WHERE state IN ('available', 'on_call', 'after_call_work') AND e > @from AND s < @to`
+       }`,
+    ).all({ from, to, now, scopeId: agents.scopeId }) as {
+      state: string;
+      s: string | null;
+      e: string | null;
+      seconds: number | null;
+    }[];
+    if (ranges.length === 1) {
+      // One range: summed in SQL (to the millisecond, as the intervals are).
+      for (const row of rows) {
+        const seconds = Math.round(row.seconds! * 1000) / 1000;
+        if (row.state === 'available') out[0]!.availableIdleSeconds += seconds;
+        else out[0]!.handleSeconds += seconds;
+      }
+      return out;
+    }
     // Spread each interval over the ranges it overlaps (ranges are few and sorted; intervals many).
     const bounds = ranges.map((r) => [Date.parse(r.start), Date.parse(r.end)] as const);
     const ordered = bounds.every((b, i) => i === 0 || b[0] >= bounds[i - 1]![1]);
     for (const row of rows) {
-      const s = Date.parse(row.s);
-      const e = Date.parse(row.e);
+      const s = Date.parse(row.s!);
+      const e = Date.parse(row.e!);
       let i = 0;
       if (ordered) {
         let lo = 0;
