@@ -269,6 +269,14 @@ describe('the fixture', () => {
     const offered = byMetric(response.body).get('calls_offered') as unknown as {
       buckets: { start: string; value: number }[];
     };
+    // 03:xx UTC is 11:00 in Shanghai: fx-3 (not rated) and fx-4 (a short abandon): CSAT has no data.
+    const csat = byMetric(response.body).get('csat') as unknown as {
+      buckets: { value: number | null; denominator: number }[];
+    };
+    assert.deepEqual(
+      { value: csat.buckets[11]!.value, denominator: csat.buckets[11]!.denominator },
+      { value: null, denominator: 0 },
+    );
     // 02:xx UTC is 10:00 in Shanghai: bucket 10 holds fx-1 and fx-2.
     assert.equal(offered.buckets[10]!.value, 2);
   });

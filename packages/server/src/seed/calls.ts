@@ -231,23 +231,25 @@ export function seedCalls(services: Services, random: () => number): void {
     });
   }
 
-  // A few calls waiting now, so the live tiles show a queue.
-  for (let k = 0; k < 6; k++) {
+  // A few calls waiting now, so the live tiles show a queue, and a few being talked through.
+  for (let k = 0; k < 10; k++) {
+    const inProgress = k >= 6;
     const team = rng.weighted(teamPicks);
-    const offered = now - rng.int(5, 150) * 1000;
+    const offered = now - rng.int(5, inProgress ? 400 : 150) * 1000;
+    const answeredAt = inProgress ? Math.min(now, offered + rng.int(3, 25) * 1000) : null;
     const record: CallRecord = {
       id: newId('call'),
       externalId: `pbx-live-${String(k + 1).padStart(3, '0')}`,
       queue: rng.pick(JSON.parse(team.queues_json) as string[]),
       teamId: team.id,
-      agentId: null,
+      agentId: inProgress ? (rng.pick(agentsByTeam.get(team.id) ?? []) ?? null) : null,
       direction: 'inbound',
-      status: 'waiting',
+      status: inProgress ? 'in_progress' : 'waiting',
       offeredAt: iso(offered),
-      answeredAt: null,
+      answeredAt: answeredAt === null ? null : iso(answeredAt),
       abandonedAt: null,
       endedAt: null,
-      waitSeconds: null,
+      waitSeconds: answeredAt === null ? null : (answeredAt - offered) / 1000,
       talkSeconds: 0,
       holdSeconds: 0,
       afterCallWorkSeconds: 0,
