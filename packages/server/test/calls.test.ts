@@ -685,6 +685,43 @@ describe('getKpis: scope, reach and limits', () => {
     assertProblem(await kpis({ scope: 'center', ...q, metrics: 'nope' }), 400, 'validation');
   });
 
+  test('QA average and complaints come from the evaluations and the complaint tickets', async () => {
+    const from = '2026-10-01T00:00:00.000Z';
+    const to = '2026-11-26T00:00:00.000Z';
+    const db = server.built.db;
+    const qa = db
+      .prepare(
+        `SELECT TOTAL(score) AS sum, COUNT(score) AS n FROM qa_evaluations
+          WHERE submitted_at >= ? AND submitted_at < ? AND state <> 'draft'
+            AND calibration_session_id IS NULL AND team_id = ?`,
+      )
+      .get(from, to, 'team_technical') as { sum: number; n: number };
+    const complaints = db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM tickets WHERE kind = 'complaint' AND created_at >= ?
+          AND created_at < ? AND team_id = ?`,
+      )
+      .get(from, to, 'team_technical') as { n: number };
+    assert.ok(qa.n > 0 && complaints.n > 0, 'the demo data has evaluations and complaints');
+    const r = await kpis({
+      scope: 'team',
+      scopeId: 'team_technical',
+      from,
+      to,
+      metrics: 'qa_average,complaint_count,complaint_rate,calls_answered',
+    });
+    const m = byMetric(r.body);
+    assert.deepEqual(
+      { n: m.get('qa_average')!.numerator, d: m.get('qa_average')!.denominator },
+      { n: qa.sum, d: qa.n },
+    );
+    assert.equal(m.get('complaint_count')!.value, complaints.n);
+    assert.equal(
+      m.get('complaint_rate')!.value,
+      (complaints.n / m.get('calls_answered')!.value!) * 1000,
+    );
+  });
+
   test('the 30-day center report reads covering indexes only and is fast', async () => {
     const plan = server.built.db
       .prepare(
