@@ -366,6 +366,19 @@ describe('the fixture', () => {
       query: { scope: 'agent', scopeId: 'usr_agent_2_04', period: 'year', date: '2027-01-04' },
     });
     assertProblem(other, 403, 'forbidden');
+    const supervisor = server.tokenFor('supervisor', { team: TEAM });
+    for (const [query, status] of [
+      [{ scope: 'team', scopeId: 'team_online' }, 403],
+      [{ scope: 'agent', scopeId: 'usr_agent_1_02' }, 403],
+      [{ scope: 'agent', scopeId: 'usr_nobody' }, 404],
+      [{ scope: 'team', scopeId: 'team_nobody' }, 404],
+    ] as const) {
+      const r = await server.api('getAppraisal', {
+        token: supervisor,
+        query: { ...query, period: 'month', date: '2027-01-04' },
+      });
+      assert.equal(r.status, status, JSON.stringify(query));
+    }
   });
 });
 
@@ -440,6 +453,44 @@ describe('ingestCalls', () => {
       .all();
     assert.deepEqual(stored, [
       { external_id: 'in-ok', team_id: 'team_technical', status: 'waiting' },
+    ]);
+  });
+
+  test('the team comes from the queue, else from the agent; a supervisor may ingest too', async () => {
+    const response = await ingest(
+      [
+        {
+          externalId: 'tm-1',
+          queue: 'chat',
+          direction: 'inbound',
+          offeredAt: '2027-01-10T04:00:00Z',
+        },
+        {
+          externalId: 'tm-2',
+          queue: 'vip-hotline',
+          agentId: 'usr_agent_3_05',
+          direction: 'outbound',
+          offeredAt: '2027-01-10T04:00:00Z',
+        },
+        {
+          externalId: 'tm-3',
+          queue: 'vip-hotline',
+          direction: 'inbound',
+          offeredAt: '2027-01-10T04:00:00Z',
+        },
+      ],
+      server.tokenFor('supervisor', { team: TEAM }),
+    );
+    assert.equal(response.status, 200, response.text);
+    const teams = server.built.db
+      .prepare(
+        `SELECT external_id, team_id FROM calls WHERE external_id LIKE 'tm-%' ORDER BY external_id`,
+      )
+      .all();
+    assert.deepEqual(teams, [
+      { external_id: 'tm-1', team_id: 'team_online' },
+      { external_id: 'tm-2', team_id: 'team_technical' },
+      { external_id: 'tm-3', team_id: null },
     ]);
   });
 
@@ -816,6 +867,30 @@ describe('live figures', () => {
     });
     assert.equal(center.status, 200);
     assert.ok(center.body.callsInQueue >= 2);
+  });
+
+  test('an operations manager follows a team with teamId, and gets only that team', async () => {
+    const stream = await openStream(
+      server.url,
+      server.tokenFor('operations_manager'),
+      'topics=kpis.live&teamId=team_online',
+    );
+    try {
+      setNow('2027-01-20T03:00:30Z');
+      await ingest([
+        {
+          externalId: 'lv-online',
+          queue: 'chat',
+          direction: 'inbound',
+          offeredAt: '2027-01-20T03:00:00Z',
+        },
+      ]);
+      const event = await stream.waitFor((e) => e.event === 'kpi.live', 3000);
+      assert.equal(event.data.data.scopeId, 'team_online');
+      assert.ok(stream.events.every((e) => e.data?.data?.scopeId === 'team_online'));
+    } finally {
+      stream.close();
+    }
   });
 
   test('presence changes publish, at most once a second per scope', async () => {
