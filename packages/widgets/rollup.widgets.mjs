@@ -23,7 +23,14 @@ const src = join(here, 'src');
 const dist = join(here, 'dist');
 const tsconfig = join(here, '../../tsconfig.base.json');
 
-export const BUDGET = { kitBrotli: 45 * 1024, elementBrotli: 8 * 1024 };
+export const BUDGET = {
+  kitBrotli: 45 * 1024,
+  elementBrotli: 8 * 1024,
+  // Elements allowed more than `elementBrotli`, each with its reason. The ticket queue is a full
+  // data grid (filters with counts, windowed ARIA grid, SLA clock, row and bulk actions, detail
+  // panel, conflict handling) in three languages; to be revisited (split the detail panel out).
+  elementOverrides: { 'ticket-queue': 14 * 1024 },
+};
 
 const defineFiles = readdirSync(join(src, 'define'))
   .filter((f) => /^cc-[a-z0-9-]+\.ts$/.test(f))
@@ -139,14 +146,18 @@ function sizeReport({ label, kit = false, perElement = false }) {
       for (const [folder, code] of [...own].sort()) {
         const min = (await minify(code, terserOptions)).code ?? '';
         const s = sizes(min);
-        const over = s.brotli > BUDGET.elementBrotli;
+        const budget = BUDGET.elementOverrides[folder] ?? BUDGET.elementBrotli;
+        const over = s.brotli > budget;
         rows.push({
           name: `  own code of src/${folder}/`,
           ...s,
-          note: over ? 'OVER BUDGET (element)' : 'element',
+          note: over
+            ? 'OVER BUDGET (element)'
+            : budget > BUDGET.elementBrotli
+              ? `element (allowed ${kb(budget)})`
+              : 'element',
         });
-        if (over)
-          failures.push(`src/${folder}/: ${kb(s.brotli)} brotli > ${kb(BUDGET.elementBrotli)}`);
+        if (over) failures.push(`src/${folder}/: ${kb(s.brotli)} brotli > ${kb(budget)}`);
       }
     },
   };

@@ -103,12 +103,13 @@ export const styles = css`
     font-size: var(--_cc-font-size-sm);
   }
   .head,
-  .body {
+  .scroller {
     min-width: var(--cc-ticket-queue-min-width, 64rem);
   }
-  .body {
+  .scroller {
     height: var(--cc-ticket-queue-height, 28rem);
-    /* A scrollbar appearing must not narrow the rows (they would re-wrap and resize in a loop). */
+    overflow-y: auto;
+    /* Header and rows keep the same width whether or not a scrollbar shows. */
     scrollbar-gutter: stable;
   }
   .head {
@@ -116,7 +117,7 @@ export const styles = css`
     overflow: hidden;
   }
   .body .row {
-    /* A fixed height: rows never resize under the virtualizer while it measures them. */
+    /* A fixed height: which rows are in view is arithmetic on the scroll position. */
     height: var(--cc-ticket-queue-row-height, 3.25rem);
     overflow: hidden;
   }

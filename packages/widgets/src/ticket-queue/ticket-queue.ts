@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
-import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { Query } from '@cc-kit/sdk';
 import { TICKET_TRANSITIONS, type BusinessCalendar } from '@cc-kit/sdk/domain';
 import type { Schema } from '@cc-kit/spec';
@@ -186,7 +185,7 @@ interface Detail {
 /**
  * The work queue every role lives in: the tickets the server lets the signed-in role see, with
  * server-side filters, sort, search and counts, a live SLA countdown in business time, row and
- * bulk actions, a detail panel, and live updates. Virtualized: thousands of rows scroll smoothly.
+ * bulk actions, a detail panel, and live updates. Only the rows in view are rendered: thousands of rows scroll smoothly.
  *
  * @summary Ticket queue: ARIA grid with filters, SLA countdown, actions and live updates.
  * @fires cc-ticket-select - A ticket was opened; `event.ticketId`, `event.ticket`. Cancelable: prevent it to open your own view instead of the detail panel.
@@ -276,9 +275,20 @@ export class CcTicketQueue extends CcElement {
       if (generation !== this.generation) return page;
       this.rows = page.items;
       this.cursor = page.nextCursor;
+      const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+      if (scroller) scroller.scrollTop = 0;
+      this.first = 0;
+      this.last = 40;
       this.total = counts.total;
       this.counts = counts.groups;
       this.newTickets = 0;
+      // Said once per load (filters, sort, reload), not on every page scrolled in.
+      this.announcer.announce(
+        this.t2()('ticketQueue.total', {
+          n: this.fmt.number(counts.total),
+          loaded: this.fmt.number(counts.total),
+        }),
+      );
       this.selected = new Set(
         [...this.selected].filter((id) => page.items.some((t) => t.id === id)),
       );
@@ -917,7 +927,7 @@ export class CcTicketQueue extends CcElement {
             </button>`
           : nothing
       }
-      <p class="total" role="status">
+      <p class="total">
         ${m('ticketQueue.total', {
           n: this.fmt.number(this.total),
           loaded: this.fmt.number(this.rows.length),
@@ -963,19 +973,14 @@ export class CcTicketQueue extends CcElement {
             ${cols.map((col, i) => this.renderHeader(col, i + 1))}
           </div>
         </div>
-        <div
-          role="rowgroup"
-          class="body"
-          @visibilityChanged=${(e: Event & { last: number }) => {
-            if (e.last >= this.rows.length - 20) void this.loadMore();
-          }}
-        >
-          ${virtualize({
-            items: this.rows,
-            scroller: true,
-            keyFunction: (t: Ticket) => t.id,
-            renderItem: (t: Ticket, i: number) => this.renderRow(t, i, cols),
-          })}
+        <div class="scroller" @scroll=${this.onScroll}>
+          <div role="rowgroup" class="body">
+            ${repeat(
+              this.rows.slice(this.first, this.last + 1),
+              (t) => t.id,
+              (t, i) => this.renderRow(t, this.first + i, cols),
+            )}
+          </div>
         </div>
       </div>
       ${
@@ -983,6 +988,51 @@ export class CcTicketQueue extends CcElement {
           ? html`<p class="more" role="status">${m('ticketQueue.loadingMore')}</p>`
           : nothing
       }`;
+  }
+
+  // ---- windowing: only the rows in view (and a few around) are in the DOM ---------------------
+
+  /** Index of the first and last row rendered. */
+  @state() private first = 0;
+  @state() private last = 40;
+  /** Row height in px (rows have a fixed height in CSS; measured once rendered). */
+  private rowHeight = 52;
+
+  private onScroll = (): void => this.windowRows();
+
+  /**
+   * Works out which rows are in view from the scroll position; with a fixed row height this is
+   * arithmetic, so scrolling through 10,000 rows renders ~40 rows per frame at most.
+   */
+  private windowRows(): void {
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+    if (!scroller) return;
+    const row = scroller.querySelector<HTMLElement>('[role=row]');
+    if (row?.offsetHeight) this.rowHeight = row.offsetHeight;
+    const h = this.rowHeight;
+    const overscan = 10;
+    const first = Math.max(0, Math.floor(scroller.scrollTop / h) - overscan);
+    const last = Math.min(
+      this.rows.length - 1,
+      Math.ceil((scroller.scrollTop + scroller.clientHeight) / h) + overscan,
+    );
+    if (first !== this.first || last !== this.last) {
+      this.first = first;
+      this.last = last;
+    }
+    if (last >= this.rows.length - 20) void this.loadMore();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const body = this.renderRoot.querySelector<HTMLElement>('.body');
+    if (!body) return;
+    // The rows outside the window are stand-in space (CSSOM, allowed under a strict CSP).
+    const h = this.rowHeight;
+    const last = Math.min(this.last, this.rows.length - 1);
+    body.style.paddingTop = `${this.first * h}px`;
+    body.style.paddingBottom = `${Math.max(0, this.rows.length - 1 - last) * h}px`;
+    if (changed.has('rows')) this.windowRows();
   }
 
   private tabFor(row: number, col: number): string {
@@ -1215,14 +1265,13 @@ export class CcTicketQueue extends CcElement {
     const find = () =>
       this.renderRoot.querySelector<HTMLElement>(`[data-r="${row}"][data-c="${col}"]`);
     let cell = find();
-    if (!cell && row >= 0) {
-      const body = this.renderRoot.querySelector('.body') as VirtualizerHostElement | null;
-      body?.[virtualizerRef]?.element(row)?.scrollIntoView({ block: 'nearest' });
-      for (let i = 0; i < 10 && !cell; i++) {
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-        await this.updateComplete;
-        cell = find();
-      }
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+    if (!cell && row >= 0 && scroller) {
+      // Bring the row into the window: scroll so it is in view, render, then focus it.
+      scroller.scrollTop = Math.max(0, row * this.rowHeight - scroller.clientHeight / 2);
+      this.windowRows();
+      await this.updateComplete;
+      cell = find();
     }
     await this.updateComplete;
     cell = find() ?? cell;
