@@ -227,7 +227,8 @@ export class CcTicketQueue extends CcElement {
   /** Turns off the live SLA countdown and live updates (e.g. for static screenshots). */
   @property({ type: Boolean, attribute: 'no-live' }) noLive = false;
 
-  @state() private filters: TicketQueueFilters = {};
+  /** Until the host sets a view: the work still to do (not resolved or closed), due first. */
+  @state() private filters: TicketQueueFilters = { state: ['new', 'open', 'pending', 'escalated'] };
   @state() private sort: TicketQueueSort = 'slaDueAt';
   @state() private now = Date.now();
   @state() private rows: Ticket[] = [];
