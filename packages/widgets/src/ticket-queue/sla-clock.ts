@@ -3,7 +3,11 @@
  * to `now` in business time (the center's calendar) with the SDK's own rule, and derives the state
  * the server would report now, with the policy's at-risk share of the target.
  */
-import { slaRemainingSeconds, type BusinessCalendar } from '@cc-kit/sdk/domain';
+import {
+  businessSecondsBetween,
+  slaRemainingSeconds,
+  type BusinessCalendar,
+} from '@cc-kit/sdk/domain';
 import type { Schema } from '@cc-kit/spec';
 
 export type LiveSlaState = 'ok' | 'at_risk' | 'breached' | 'paused' | 'met';
@@ -17,14 +21,26 @@ export interface LiveSla {
 /**
  * @param atRiskRatio the policy's share of the target below which the ticket is at risk; when
  * unknown, the server's own at-risk verdict as of `asOf` is kept until the clock runs out.
+ * @param elapsed business seconds from an `asOf` to `now`, shared by every row of a page (they
+ * were all answered at the same instant): a list computes it once per tick, not once per row.
  */
 export function liveSla(
   sla: Schema<'TicketSla'>,
   now: Date | number,
   calendar: BusinessCalendar | undefined,
   atRiskRatio: number | undefined,
+  elapsed?: Map<string, number>,
 ): LiveSla {
-  const remaining = slaRemainingSeconds(sla, new Date(now), calendar);
+  const running = !sla.paused && !sla.resolution.achievedAt && sla.businessHours !== false;
+  let remaining: number;
+  if (running && calendar && elapsed) {
+    let seconds = elapsed.get(sla.asOf);
+    if (seconds === undefined) {
+      seconds = businessSecondsBetween(calendar, sla.asOf, new Date(now));
+      elapsed.set(sla.asOf, seconds);
+    }
+    remaining = Math.floor(sla.resolution.remainingSeconds - seconds);
+  } else remaining = slaRemainingSeconds(sla, new Date(now), calendar);
   if (sla.resolution.breached || sla.firstResponse.breached || remaining < 0) {
     return { state: 'breached', remaining };
   }

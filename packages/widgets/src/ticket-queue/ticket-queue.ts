@@ -255,6 +255,9 @@ export class CcTicketQueue extends CcElement {
   private cursor: string | null = null;
   private generation = 0;
   private slaSeen = new Map<string, LiveSla['state']>();
+  /** Business seconds from each `asOf` to `now`, for the current tick. */
+  private elapsed = new Map<string, number>();
+  private elapsedAt = 0;
   private updatedBatch = new Set<number>();
   private batchTimer?: ReturnType<typeof setTimeout>;
   private clock?: ReturnType<typeof setInterval>;
@@ -619,11 +622,16 @@ export class CcTicketQueue extends CcElement {
 
   private slaOf(ticket: Ticket): LiveSla | undefined {
     if (!ticket.sla) return undefined;
+    if (this.elapsedAt !== this.now) {
+      this.elapsedAt = this.now;
+      this.elapsed = new Map();
+    }
     return liveSla(
       ticket.sla,
       this.now,
       this.book?.calendar,
       this.book?.atRisk.get(ticket.sla.policyId),
+      this.elapsed,
     );
   }
 
