@@ -412,10 +412,14 @@ describe('<cc-ticket-queue> against the reference server', () => {
     expect(Number(active().dataset.r)).to.be.greaterThan(30);
     const selects: CcTicketSelectEvent[] = [];
     el.addEventListener('cc-ticket-select', (e) => selects.push(e));
-    const expectedId = el.tickets[Number(active().dataset.r)]!.id;
+    const openedFrom = active().dataset.r;
+    const expectedId = el.tickets[Number(openedFrom)]!.id;
     key('Enter');
     expect(selects.map((e) => e.ticketId)).to.deep.equal([expectedId]);
     await waitUntil(() => root(el).querySelector('.detail h2'));
+    // Escape closes the panel and gives focus back to the cell it was opened from.
+    key('Escape');
+    await waitUntil(() => !root(el).querySelector('.detail') && active()?.dataset.r === openedFrom);
     // The header sorts from the keyboard too, and says so in aria-sort.
     const header = root(el).querySelector<HTMLElement>('[role=columnheader][data-col=number]')!;
     header.focus();

@@ -311,6 +311,7 @@ export class CcTicketQueue extends CcElement {
 
   /** The detail panel's own loading (not a DataController: the host's states are the list's). */
   private detailAbort?: AbortController;
+  private focusDetail = false;
   @state() private detailError?: ErrorInfo;
 
   private async loadDetail(id: string): Promise<void> {
@@ -329,6 +330,12 @@ export class CcTicketQueue extends CcElement {
       if (signal.aborted || this.detailId !== id) return;
       this.detail = { ticket, comments, activity };
       this.replaceRow(ticket);
+      if (this.focusDetail) {
+        // The panel takes focus once it has something to say (its heading names the ticket).
+        this.focusDetail = false;
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('#detail-title')?.focus();
+      }
     } catch (error) {
       if (signal.aborted) return;
       this.detailError = this.fail(error);
@@ -1245,6 +1252,9 @@ export class CcTicketQueue extends CcElement {
         if (row < 0) this.headerAction(col);
         else this.toggleSelect(this.rows[row]!.id);
         return;
+      case 'Escape':
+        if (this.detailId) this.closeDetail();
+        return;
       case 'a':
         if (e.ctrlKey || e.metaKey) {
           e.preventDefault();
@@ -1515,9 +1525,7 @@ export class CcTicketQueue extends CcElement {
     this.detailId = ticket.id;
     this.detail = this.detail?.ticket.id === ticket.id ? this.detail : undefined;
     void this.loadDetail(ticket.id);
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>('.detail h2')?.focus(),
-    );
+    this.focusDetail = true;
   }
 
   private closeDetail(): void {
@@ -1529,7 +1537,17 @@ export class CcTicketQueue extends CcElement {
   }
 
   private renderDetail(): TemplateResult {
-    return html`<section class="detail" part="detail" aria-labelledby="detail-title">
+    return html`<section
+      class="detail"
+      part="detail"
+      aria-labelledby="detail-title"
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          this.closeDetail();
+        }
+      }}
+    >
       ${
         this.detail
           ? this.renderDetailBody(this.detail)
