@@ -318,6 +318,68 @@ describe('<cc-ticket-queue> against the reference server', () => {
     ).to.equal('true');
   });
 
+  it('bulk transitions: a refused row (409) is reported, the others succeed', async () => {
+    const tag = unique();
+    const agent = clientFor({ userId: 'usr_agent_1_01' });
+    const fresh = await ownTicket(tag);
+    const other = await ownTicket(tag);
+    await agent.tickets.transition(other.id, { transition: 'start' }, { ifMatch: other.version });
+    const el = mount(agent, view({ q: tag }));
+    el.noLive = true;
+    await loaded(el);
+    const transitioned: string[] = [];
+    el.addEventListener('cc-ticket-transitioned', (e) => transitioned.push(e.ticketId));
+    root(el).querySelector<HTMLInputElement>('.head input[type=checkbox]')!.click();
+    await el.updateComplete;
+    const select = root(el).querySelector<HTMLSelectElement>('#bulk-transition')!;
+    // Offered: what at least one selected ticket allows now.
+    expect([...select.options].map((o) => o.value)).to.include('start');
+    select.value = 'start';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    root(el).querySelector<HTMLFormElement>('form.bulk')!.requestSubmit();
+    await waitUntil(() => root(el).querySelector('.bulk-results'), 'no results', { timeout: 8000 });
+    const items = [...root(el).querySelectorAll<HTMLElement>('.bulk-results li')];
+    const byStatus = Object.fromEntries(items.map((li) => [li.dataset.status, li.textContent]));
+    expect(Object.keys(byStatus).sort()).to.deep.equal(['200', '409']);
+    expect(byStatus['409']).to.contain(`#${other.number}`);
+    expect(byStatus['409']).to.contain('Not possible in its current state');
+    expect(transitioned).to.deep.equal([fresh.id]);
+  });
+
+  it('shows the shared error state and fires cc-error when the server fails', async () => {
+    const anonymous = createClient({ baseUrl: apiUrl });
+    // Fault injection on top of the real server: the list answers 503 once.
+    let failures = 0;
+    const client = createClient({
+      baseUrl: apiUrl,
+      retry: { attempts: 1 },
+      getToken: async () => (await anonymous.demo.token({ role: 'agent' })).token,
+      fetch: async (input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (url.includes('/v1/tickets?') && failures++ === 0) {
+          return new Response(JSON.stringify({ type: 'about:blank', title: 'Busy', status: 503 }), {
+            status: 503,
+            headers: { 'content-type': 'application/problem+json' },
+          });
+        }
+        return fetch(input, init);
+      },
+    });
+    const errors: Event[] = [];
+    const el = mount(client, view({}));
+    el.addEventListener('cc-error', (e) => errors.push(e));
+    await waitUntil(() => el.matches(':state(error)'), 'no error state', { timeout: 8000 });
+    await el.updateComplete;
+    expect(errors.length).to.equal(1);
+    expect(root(el).querySelector('[role=alert]')!.textContent).to.contain('Try again');
+    await expectAccessible(el);
+    root(el).querySelector<HTMLButtonElement>('[part~=retry-button]')!.click();
+    await loaded(el);
+    expect(el.matches(':state(error)')).to.equal(false);
+    expect(el.tickets.length).to.be.greaterThan(0);
+  });
+
   it('counts SLA time down in business time: ok, at risk, breached, paused', async () => {
     const el = mount(clientFor({ role: 'operations_manager' }), view({}));
     await loaded(el);

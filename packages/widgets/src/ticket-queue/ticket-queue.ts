@@ -282,7 +282,7 @@ export class CcTicketQueue extends CcElement {
       const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
       if (scroller) scroller.scrollTop = 0;
       this.first = 0;
-      this.last = 40;
+      this.last = 19;
       this.total = counts.total;
       this.counts = counts.groups;
       this.newTickets = 0;
@@ -1010,7 +1010,7 @@ export class CcTicketQueue extends CcElement {
 
   /** Index of the first and last row rendered. */
   @state() private first = 0;
-  @state() private last = 40;
+  @state() private last = 19;
   /** Row height in px (rows have a fixed height in CSS; measured once rendered). */
   private rowHeight = 52;
 
@@ -1028,10 +1028,8 @@ export class CcTicketQueue extends CcElement {
     const h = this.rowHeight;
     const overscan = 10;
     const first = Math.max(0, Math.floor(scroller.scrollTop / h) - overscan);
-    const last = Math.min(
-      this.rows.length - 1,
-      Math.ceil((scroller.scrollTop + scroller.clientHeight) / h) + overscan,
-    );
+    // Not clamped to the rows loaded: new pages then render without another window change.
+    const last = Math.ceil((scroller.scrollTop + scroller.clientHeight) / h) + overscan;
     if (first !== this.first || last !== this.last) {
       this.first = first;
       this.last = last;
@@ -1934,6 +1932,8 @@ export class CcTicketQueue extends CcElement {
       }
       form.reset();
       this.announcer.announce(this.t2()('ticketQueue.commented'));
+      // A reload still in flight (after a transition) would not have it: read again.
+      void this.loadDetail(t.id);
     } catch (error) {
       this.actionError = errorText(this, this.fail(error));
     } finally {
