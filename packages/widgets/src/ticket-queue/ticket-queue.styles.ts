@@ -7,6 +7,8 @@ export const styles = css`
     font-size: var(--_cc-font-size-md);
     line-height: var(--_cc-line-height);
     color: var(--_cc-color-text);
+    /* The queue paints its own surface, so its text keeps its contrast on any page (dark theme). */
+    background: var(--cc-ticket-queue-background, var(--_cc-color-surface));
     --_tq-row-height: var(--_cc-control-height);
     --_tq-at-risk: var(--cc-ticket-queue-at-risk-color, var(--_cc-color-warning));
     --_tq-breached: var(--cc-ticket-queue-breached-color, var(--_cc-color-danger));

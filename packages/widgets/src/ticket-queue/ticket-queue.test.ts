@@ -566,6 +566,16 @@ describe('<cc-ticket-queue> against the reference server', () => {
     });
   }
 
+  it('is accessible in the dark theme, detail panel open', async () => {
+    const el = mount(clientFor({ role: 'operations_manager' }), view({}));
+    el.theme = 'dark';
+    await loaded(el);
+    el.open(el.tickets[0]!);
+    await waitUntil(() => root(el).querySelector('.detail h2'), 'no detail', { timeout: 5000 });
+    expect(el.getAttribute('theme')).to.equal('dark');
+    await expectAccessible(el);
+  });
+
   it('shows the shared empty state when nothing matches', async () => {
     const el = mount(clientFor({ role: 'agent' }), view({ q: unique() }));
     await loaded(el);

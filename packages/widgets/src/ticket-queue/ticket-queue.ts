@@ -199,6 +199,7 @@ interface Detail {
  * @csspart sla - The SLA cell's badge.
  * @csspart detail - The detail panel.
  * @csspart bulk - The bulk-action bar.
+ * @cssprop --cc-ticket-queue-background - Background of the whole element (default: --cc-color-surface).
  * @cssprop --cc-ticket-queue-height - Height of the scrolling rows (default: 28rem).
  * @cssprop --cc-ticket-queue-min-width - Width below which the grid scrolls sideways (default: 64rem).
  * @cssprop --cc-ticket-queue-row-height - Row height; subjects wrap to two lines (default: 3.25rem).
