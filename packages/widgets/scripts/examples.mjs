@@ -80,8 +80,11 @@ export async function buildExample(name) {
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
 
-/** Serves one example folder; resolves with { url, close }. */
-export function serveExample(name, port = 0) {
+/**
+ * Serves one example folder; resolves with { url, close }. With `csp` (`{ api }`, read per
+ * request), pages get the strict policy docs/embedding.md recommends, Trusted Types included.
+ */
+export function serveExample(name, port = 0, csp) {
   const root = normalize(join(examplesDir, name) + sep);
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -90,7 +93,13 @@ export function serveExample(name, port = 0) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    if (csp && extname(file) === '.html') {
+      headers['Content-Security-Policy'] =
+        `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${csp.api}; ` +
+        `img-src 'self' data:; require-trusted-types-for 'script'; trusted-types lit-html`;
+    }
+    res.writeHead(200, headers);
     res.end(readFileSync(file));
   });
   return new Promise((resolve) =>

@@ -22,11 +22,18 @@ describe('framework examples', { skip: !existsSync(executablePath) && 'no Chromi
   for (const name of EXAMPLES) {
     test(`${name} builds and signs in through <cc-provider>`, { timeout: 120_000 }, async () => {
       await buildExample(name);
-      const site = await serveExample(name);
+      // Plain HTML runs under the strict CSP + Trusted Types policy of docs/embedding.md.
+      const csp = name === 'plain-html' ? { api: '' } : undefined;
+      const site = await serveExample(name, 0, csp);
       const api = await startApi([site.url.replace(/\/$/, '')]);
+      if (csp) csp.api = api.url;
       const page = await browser.newPage();
       const errors = [];
       page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        if (/Content Security Policy|Trusted Type/i.test(message.text()))
+          errors.push(message.text());
+      });
       try {
         await page.goto(`${site.url}?api=${encodeURIComponent(api.url)}`);
         await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
