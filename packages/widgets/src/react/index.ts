@@ -2,6 +2,7 @@
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { CcProvider as CcProviderElement } from '../index.js';
+import { CcTicketQueue as CcTicketQueueElement } from '../index.js';
 
 /** Configuration for the widgets inside it: client, locale, time zone, theme, density. Registers nothing: import a define file or cc-widgets.js too. */
 export const CcProvider = createComponent({
@@ -10,5 +11,21 @@ export const CcProvider = createComponent({
   elementClass: CcProviderElement,
   events: {
     onAuthError: 'cc-auth-error' as EventName<HTMLElementEventMap['cc-auth-error']>,
+  },
+});
+
+/** Ticket queue: ARIA grid with filters, SLA countdown, actions and live updates. Registers nothing: import a define file or cc-widgets.js too. */
+export const CcTicketQueue = createComponent({
+  react: React,
+  tagName: 'cc-ticket-queue',
+  elementClass: CcTicketQueueElement,
+  events: {
+    onError: 'cc-error' as EventName<HTMLElementEventMap['cc-error']>,
+    onTicketAssigned: 'cc-ticket-assigned' as EventName<HTMLElementEventMap['cc-ticket-assigned']>,
+    onTicketSelect: 'cc-ticket-select' as EventName<HTMLElementEventMap['cc-ticket-select']>,
+    onTicketTransitioned: 'cc-ticket-transitioned' as EventName<
+      HTMLElementEventMap['cc-ticket-transitioned']
+    >,
+    onViewChange: 'cc-view-change' as EventName<HTMLElementEventMap['cc-view-change']>,
   },
 });
