@@ -493,6 +493,32 @@ export function seedQa(services: Services, random: () => number): void {
   }
   const skill = new Map(agents.map((a) => [a.id, 0.55 + rng.next() * 0.4]));
 
+  // The calls each agent handled (when the calls area is there), newest last, to evaluate.
+  const callsOf = new Map<string, { id: string; direction: string; endedAt: number }[]>();
+  const hasCalls = db
+    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'calls'`)
+    .get();
+  if (hasCalls) {
+    for (const row of db
+      .prepare(
+        `SELECT id, agent_id, direction, ended_at FROM calls
+          WHERE status = 'completed' AND agent_id IS NOT NULL AND ended_at IS NOT NULL
+          ORDER BY ended_at, id`,
+      )
+      .all() as { id: string; agent_id: string; direction: string; ended_at: string }[]) {
+      const list = callsOf.get(row.agent_id) ?? [];
+      list.push({ id: row.id, direction: row.direction, endedAt: Date.parse(row.ended_at) });
+      callsOf.set(row.agent_id, list);
+    }
+  }
+  /** A call of the agent that ended in the two days before `at`, of the template's direction. */
+  const callFor = (agentId: string, direction: string, at: number): string | undefined => {
+    const candidates = (callsOf.get(agentId) ?? []).filter(
+      (c) => c.direction === direction && c.endedAt < at && c.endedAt > at - 2 * DAY,
+    );
+    return candidates.length ? rng.pick(candidates).id : undefined;
+  };
+
   const plan = Array.from({ length: EVALUATIONS_TO_SEED }, () => ({
     agent: rng.pick(agents),
     age: rng.next() * 90,
@@ -519,9 +545,11 @@ export function seedQa(services: Services, random: () => number): void {
       evaluator.role === 'qa_specialist' && rng.chance(0.15)
         ? (praise.get(agent.id) ?? []).slice(0, 1)
         : [];
+    const callId = callFor(agent.id, template.id === 'tpl_outbound' ? 'outbound' : 'inbound', at);
     let evaluation = qa.createEvaluation(
       byEvaluator,
       {
+        ...(callId ? { callId } : {}),
         templateId: template.id,
         templateVersion: template.version,
         agentId: agent.id,
@@ -620,7 +648,7 @@ export function seedQa(services: Services, random: () => number): void {
   const session = qa.createCalibration(
     asCaller(specialists[0]!),
     {
-      callId: 'call_calibration_demo',
+      callId: callFor(agent.id, 'inbound', at.getTime()) ?? 'call_calibration_demo',
       templateId: 'tpl_inbound',
       agentId: agent.id,
       evaluatorIds: [specialists[0]!.id, specialists[1]!.id, supervisor.id],
