@@ -32,6 +32,7 @@ export default defineConfig(
       '**/coverage/**',
       'packages/spec/src/generated.ts',
       'docs/*.html',
+      'docs/reference/**',
       'bench/results/**',
     ],
   },
