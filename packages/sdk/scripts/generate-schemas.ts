@@ -262,6 +262,8 @@ function requestOverrides(doc: OpenApiDocument): [string, string[]][] {
     for (const [name, property] of Object.entries(properties)) {
       if (!Array.isArray(property.allOf)) continue;
       const [base, overlay, ...rest] = property.allOf as JsonSchema[];
+      // An overlay that declares its properties is typed correctly by openapi-typescript.
+      if (overlay?.properties && !rest.length) continue;
       const required = overlay?.required as string[] | undefined;
       const onlyRequired =
         overlay && Object.keys(overlay).every((k) => k === 'type' || k === 'required');

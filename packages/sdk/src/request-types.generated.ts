@@ -15,9 +15,4 @@ export interface RequestBodyDefaults {
 }
 
 /** Per operation, request body fields written as a schema with some fields made required. */
-export interface RequestBodyOverrides {
-  fileComplaint: {
-    customer: components['schemas']['Customer'] &
-      Required<Pick<components['schemas']['Customer'], 'name'>>;
-  };
-}
+export interface RequestBodyOverrides {}

@@ -748,7 +748,9 @@ export interface paths {
         get?: never;
         /**
          * Set the target of a metric
-         * @description Every metric has a target row from the start; replace it with `If-Match`.
+         * @description Every rate, time and score metric (all but the plain counts `calls_offered`, `calls_answered`,
+         *     `calls_abandoned` and `complaint_count`) has a target row from the start; replace it with
+         *     `If-Match`. A count has no target: `404`.
          */
         put: operations["setKpiTarget"];
         post?: never;
@@ -1878,7 +1880,10 @@ export interface components {
          *     }
          */
         ComplaintCreate: {
-            customer: components["schemas"]["Customer"] & Record<string, never>;
+            /** @description The customer (personal data); a name is required. */
+            customer: components["schemas"]["Customer"] & {
+                name: string;
+            };
             channel: components["schemas"]["Channel"];
             categoryId: components["schemas"]["Id"];
             severity: components["schemas"]["ComplaintSeverity"];
