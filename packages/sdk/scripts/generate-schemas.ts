@@ -376,7 +376,9 @@ export async function generate(doc: OpenApiDocument = loadSpec()): Promise<Recor
     ...(overrides.length > 0
       ? [
           'export interface RequestBodyOverrides {',
-          ...overrides.map(([operationId, fields]) => `  ${operationId}: { ${fields.join('; ')} };`),
+          ...overrides.map(
+            ([operationId, fields]) => `  ${operationId}: { ${fields.join('; ')} };`,
+          ),
           '}',
         ]
       : ['export type RequestBodyOverrides = Record<never, never>;']),
