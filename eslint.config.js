@@ -13,6 +13,7 @@ const NODE_CODE = [
   'packages/spec/**',
   'scripts/**',
   'bench/**',
+  'tests/**',
   '*.{js,mjs,cjs,ts}',
   '.storybook/**',
 ];

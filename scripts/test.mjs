@@ -5,6 +5,7 @@
 //   lint       npm run lint (eslint + prettier --check)
 //   typecheck  tsc -b (the solution tsconfig.json and its project references)
 //   unit       each workspace's `test` script (node's test runner), one after another
+//   reliability tests/reliability at quick sizes (faults, bad input, roles, crashes, limits)
 //   browser    web-test-runner in headless Chromium, when any browser test file exists
 //
 // Options: --only <step> (repeatable; `unit:<package>` runs one workspace, e.g. unit:domain),
@@ -133,6 +134,12 @@ const steps = [
     cmd: [npm, ['run', '--silent', 'test', '-w', pkg.name]],
     env: { NODE_OPTIONS: nodeOptions },
   })),
+  {
+    name: 'reliability',
+    title: 'Reliability and security suite, quick sizes (npm run test:reliability: full)',
+    cmd: [process.execPath, ['tests/reliability/run.mjs']],
+    env: { NODE_OPTIONS: nodeOptions },
+  },
   {
     name: 'browser',
     title: 'Browser tests (web-test-runner, headless Chromium)',
