@@ -5,11 +5,15 @@
  * Adding an element: import its class here and add one line to `elements`.
  */
 import { CcProvider } from './provider/provider.js';
+import { CcQaReview } from './qa-review/qa-review.js';
+import { CcQaScorecard } from './qa-scorecard/qa-scorecard.js';
 import { CcTicketQueue } from './ticket-queue/ticket-queue.js';
 import { defineAll, type DefineElementsOptions } from './shared/define.js';
 
 export const elements = {
   provider: CcProvider,
+  'qa-scorecard': CcQaScorecard,
+  'qa-review': CcQaReview,
   'ticket-queue': CcTicketQueue,
 } as const satisfies Record<string, CustomElementConstructor>;
 

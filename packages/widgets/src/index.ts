@@ -21,5 +21,15 @@ export {
   CcTicketAssignedEvent,
   CcViewChangeEvent,
 } from './ticket-queue/ticket-queue.events.js';
+export { CcQaScorecard } from './qa-scorecard/qa-scorecard.js';
+export { CcQaReview } from './qa-review/qa-review.js';
+export {
+  CcEvaluationEvent,
+  CcEvaluationSavedEvent,
+  CcEvaluationSubmittedEvent,
+  CcEvaluationAcknowledgedEvent,
+  CcDisputeSubmittedEvent,
+  CcDisputeResolvedEvent,
+} from './qa-scorecard/qa-scorecard.events.js';
 export { elements, defineElements, type ElementName } from './elements.js';
 export * from './shared/index.js';
