@@ -1,0 +1,612 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { kpiStatus, nextUnit, startOfUnit, zonedToInstant } from '@cc-kit/sdk/domain';
+import type { Schema } from '@cc-kit/spec';
+import { Announcer } from '../shared/announcer.js';
+import type { CcClient } from '../shared/client.js';
+import { DataController } from '../shared/data-controller.js';
+import { define, registryOf } from '../shared/define.js';
+import { CcElement } from '../shared/element.js';
+import { describeError } from '../shared/errors.js';
+import { CcErrorEvent } from '../shared/events.js';
+import { LiveController, type LiveOptions } from '../shared/live-controller.js';
+import { errorText } from '../shared/status.js';
+import {
+  changeTemplate,
+  dayOf,
+  formatChange,
+  formatValue,
+  sparkline,
+  statusBadge,
+  type KpiPeriod,
+  type KpiStatus,
+  type KpiUnit,
+} from './kpi-format.js';
+import { CcKpiSelectEvent, type LiveFigure } from './kpi-tiles.events.js';
+import { messages } from './kpi-tiles.i18n.js';
+import { styles } from './kpi-tiles.styles.js';
+
+type KpiMetric = Schema<'KpiMetric'>;
+type KpiScope = Schema<'KpiScope'>;
+type KpiValue = Schema<'KpiValue'>;
+type KpiReport = Schema<'KpiReport'>;
+type LiveKpis = Schema<'LiveKpis'>;
+type Me = Schema<'Me'>;
+type Role = Schema<'Role'>;
+type Bucket = Schema<'KpiBucket'>;
+
+export type { KpiPeriod };
+
+/** The tiles each role sees unless the host sets `.metrics`. */
+export const DEFAULT_METRICS: Readonly<Record<Role, readonly KpiMetric[]>> = {
+  agent: ['calls_answered', 'aht', 'fcr', 'csat', 'qa_average'],
+  supervisor: ['service_level', 'asa', 'aht', 'abandonment_rate', 'fcr', 'csat', 'occupancy'],
+  complaint_supervisor: ['complaint_count', 'complaint_rate', 'csat', 'fcr'],
+  qa_specialist: ['qa_average', 'csat', 'fcr', 'complaint_rate'],
+  operations_manager: [
+    'service_level',
+    'asa',
+    'aht',
+    'abandonment_rate',
+    'fcr',
+    'csat',
+    'occupancy',
+    'calls_offered',
+  ],
+  survey_supervisor: ['csat'],
+};
+
+const PERIODS: readonly KpiPeriod[] = ['live', 'today', 'week', 'month', 'custom'];
+const DAY = 86_400_000;
+
+/** The period actually asked of the server. */
+export interface KpiQuery {
+  period: KpiPeriod;
+  scope: KpiScope;
+  scopeId?: string;
+  /** RFC 3339, inclusive / exclusive; absent for live. */
+  from?: string;
+  to?: string;
+  bucket: Bucket;
+  metrics: KpiMetric[];
+}
+
+type Shown = { query: KpiQuery; report: KpiReport } | { query: KpiQuery; live: LiveKpis };
+
+/** The instant a local date (`YYYY-MM-DD`) starts in the zone, `days` later. */
+function dayStart(date: string | undefined, timeZone: string, days = 0): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? '');
+  return m ? zonedToInstant(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]! + days), timeZone) : undefined;
+}
+
+/**
+ * The numbers a call center is run by, for a scope and a period: each tile shows the value, its
+ * target and status (text and icon), a trend over the period's buckets and the change against
+ * the previous period, and explains itself (numerator, denominator, threshold, formula, data
+ * age). The live period follows the events stream (calls in queue, longest wait, agents
+ * available, service level) with the staffing answer beside it (Erlang C), and is marked stale
+ * when updates stop. The period's figures export as CSV; the performance appraisal of a team or
+ * agent opens in place. Figures are never invented: no data is shown as no data, never 0.
+ *
+ * @summary KPI tiles: value, target, status, trend and explanation; live figures and staffing.
+ * @fires cc-kpi-select - A tile was chosen; `event.metric`, `event.period`, `event.scope`, `event.scopeId`, `event.from`, `event.to`, `event.value`.
+ * @fires cc-error - Loading or exporting failed; `{ code, status, requestId, retryable }`.
+ * @csspart toolbar - The period picker and actions.
+ * @csspart grid - The list of tiles.
+ * @csspart tile - One tile.
+ * @csspart value - A tile's figure.
+ * @csspart badge - The status against target (met / at risk / missed).
+ * @csspart sparkline - A tile's trend line (SVG).
+ * @csspart explain - A tile's "how it is calculated" disclosure.
+ * @csspart stale - The notice that live updates stopped.
+ * @cssprop --cc-kpi-tiles-min-width - Narrowest tile before the grid wraps (default 12rem).
+ * @cssprop --cc-kpi-tiles-gap - Space between tiles (default --cc-space-3).
+ * @cssprop --cc-kpi-tiles-tile-background - A tile's background (default --cc-color-surface-raised).
+ * @cssprop --cc-kpi-tiles-spark-color - The sparkline's color (default --cc-color-accent).
+ * @cssstate loading - While the figures load.
+ * @cssstate error - Loading failed.
+ * @cssstate stale - Live updates stopped; the figures may be out of date.
+ * @cssstate live - Showing the live period.
+ */
+export class CcKpiTiles extends CcElement {
+  static override styles = [...(CcElement.styles as []), styles];
+
+  /** Which metrics, in order; default by the signed-in role. */
+  @property({ attribute: false }) metrics?: KpiMetric[];
+
+  /** `center`, `team` or `agent`; default by role (agent: self, supervisor: own team, else center). */
+  @property() scope?: KpiScope;
+
+  /** The team or agent; default the signed-in user's team (team scope) or self (agent scope). */
+  @property({ attribute: 'scope-id' }) scopeId?: string;
+
+  /** `live`, `today`, `week`, `month` or `custom`; default `live` where the role may see it, else `today`. */
+  @property() period?: KpiPeriod;
+
+  /** First day of a custom range, `YYYY-MM-DD` in the center's time zone (default a week ago). */
+  @property() from?: string;
+
+  /** Last day of a custom range (inclusive), `YYYY-MM-DD` (default today). */
+  @property() to?: string;
+
+  /** Minutes of the live service level's window (5–240; the server's default 30). */
+  @property({ type: Number, attribute: 'window-minutes' }) windowMinutes?: number;
+
+  /** Seconds without a live update (or heartbeat) before the figures are marked stale. */
+  @property({ type: Number, attribute: 'stale-after' }) staleAfter = 45;
+
+  /** Shows the performance appraisal instead of the tiles. */
+  @property({ type: Boolean, reflect: true }) appraisal = false;
+
+  private me?: { client: CcClient; value: Me };
+  private lastRefresh = 0;
+  private statuses = new Map<string, KpiStatus | null>();
+  private seen?: unknown;
+  private subs: Record<string, HTMLElement> = {};
+  private exportError = '';
+  private announcer = new Announcer(this);
+  private m = () => this.msg(messages);
+
+  private data = new DataController(this, {
+    args: () =>
+      [
+        this.period,
+        this.scope,
+        this.scopeId,
+        this.from,
+        this.to,
+        this.metrics?.join(),
+        this.windowMinutes,
+      ] as const,
+    task: async (_args, { client, signal }): Promise<Shown> => {
+      if (this.me?.client !== client) this.me = { client, value: await client.me.get({ signal }) };
+      const query = this.query()!;
+      const { scope, scopeId } = query;
+      const where = { scope, ...(scopeId ? { scopeId } : {}) };
+      this.lastRefresh = Date.now();
+      if (query.period === 'live') {
+        const w = this.windowMinutes ? { windowMinutes: this.windowMinutes } : {};
+        return { query, live: await client.kpis.live({ ...where, ...w }, { signal }) };
+      }
+      const report = await client.kpis.get(
+        {
+          ...where,
+          from: query.from!,
+          to: query.to!,
+          bucket: query.bucket,
+          metrics: query.metrics,
+          compare: 'previous',
+        },
+        { signal },
+      );
+      return { query, report };
+    },
+    isEmpty: () => false,
+  });
+
+  // `staleAfter` is read when the stream starts, so the host's value (set after construction) applies.
+  private live = new LiveController(
+    this,
+    Object.defineProperty(
+      {
+        topics: () => ['kpis.live'],
+        teamId: () => (this.shown?.query.scope === 'team' ? this.shown.query.scopeId : undefined),
+        enabled: () => this.mayGoLive() && this.query()?.period !== 'custom',
+        onEvent: (event) => {
+          const shown = this.shown;
+          if (!shown) return;
+          if (event.type === 'resync') return void this.data.refresh();
+          const live = event.data as LiveKpis;
+          if (event.type !== 'kpi.live' || live.scope !== shown.query.scope) return;
+          if (live.scope === 'team' && live.scopeId !== shown.query.scopeId) return;
+          if ('live' in shown) {
+            if (this.windowMinutes && live.windowMinutes !== this.windowMinutes) return;
+            this.data.data = { query: shown.query, live };
+            this.requestUpdate();
+          } else if (Date.now() - this.lastRefresh > 60_000) {
+            // The period's figures move with the live ones: re-read them, at most once a minute.
+            void this.data.refresh();
+          }
+        },
+      } as LiveOptions,
+      'staleAfter',
+      { get: () => this.staleAfter },
+    ),
+  );
+
+  /** What is shown now: the query and the server's report or live figures. */
+  get shown(): Shown | undefined {
+    return this.data.data;
+  }
+
+  /** The center's time zone (from the API) unless the element is given its own. */
+  override get resolvedTimeZone(): string | undefined {
+    return this.timeZone || this.me?.value.timeZone || super.resolvedTimeZone;
+  }
+
+  /** Reloads the figures. */
+  refresh(): Promise<void> {
+    return this.data.refresh();
+  }
+
+  private mayGoLive(): boolean {
+    const me = this.me?.value;
+    return !!me?.permissions.includes('getLiveKpis') && (this.scope ?? 'x') !== 'agent';
+  }
+
+  /** The scope, period and range asked of the server, in the center's time zone. */
+  query(now = Date.now()): KpiQuery | undefined {
+    const me = this.me?.value;
+    if (!me) return undefined;
+    const tz = me.timeZone;
+    const scope: KpiScope =
+      this.scope ??
+      (me.role === 'agent' ? 'agent' : me.role === 'supervisor' && me.teamId ? 'team' : 'center');
+    const scopeId =
+      scope === 'center'
+        ? undefined
+        : (this.scopeId ?? (scope === 'agent' ? me.user.id : (me.teamId ?? undefined)));
+    const period = this.period ?? (this.mayGoLive() ? 'live' : 'today');
+    const metrics = [...(this.metrics ?? DEFAULT_METRICS[me.role])];
+    const base = { period, scope, ...(scopeId ? { scopeId } : {}), metrics };
+    if (period === 'live') return { ...base, bucket: 'none' };
+    let from: number;
+    let to: number;
+    let bucket: Bucket = 'day';
+    if (period === 'custom') {
+      const today = dayOf(now, tz);
+      from = dayStart(this.from, tz) ?? dayStart(today, tz, -6)!;
+      to = dayStart(this.to, tz, 1) ?? dayStart(today, tz, 1)!;
+      if (to <= from) to = from + DAY;
+      const days = (to - from) / DAY;
+      bucket = days <= 2 ? 'hour' : days <= 92 ? 'day' : days <= 400 ? 'week' : 'month';
+    } else {
+      const unit = period === 'today' ? 'day' : period;
+      from = startOfUnit(unit, now, tz);
+      to = nextUnit(unit, from, tz);
+      if (period === 'today') bucket = 'hour';
+    }
+    return {
+      ...base,
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+      bucket,
+    };
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    this.setState('live', this.shown ? 'live' in this.shown : false);
+    this.setState('stale', this.live.stale);
+    const shown = this.shown;
+    if (shown && shown !== this.seen) {
+      this.seen = shown;
+      this.watchCrossings(shown);
+    }
+  }
+
+  /** Announces (politely) a tile whose status crossed its target since the last figures. */
+  private watchCrossings(shown: Shown): void {
+    const now: Array<[string, KpiStatus | null]> =
+      'live' in shown
+        ? [['service_level', this.liveStatus(shown.live)]]
+        : shown.report.metrics.map((v) => [v.metric, v.status]);
+    for (const [metric, status] of now) {
+      const key = `${shown.query.period}|${shown.query.scopeId}|${metric}`;
+      const before = this.statuses.get(key);
+      this.statuses.set(key, status);
+      if (before !== undefined && status && before && (before === 'met') !== (status === 'met')) {
+        this.announcer.announce(
+          this.m()('kpiTiles.crossed', {
+            metric: this.t(`kpi.metric.${metric as KpiMetric}`),
+            status: this.t(`kpi.status.${status}`),
+          }),
+        );
+      }
+    }
+  }
+
+  private liveStatus(live: LiveKpis): KpiStatus | null {
+    return live.target ? kpiStatus('service_level', live.serviceLevel.value, live.target) : null;
+  }
+
+  // ---- rendering -------------------------------------------------------------------------------
+
+  protected override render() {
+    const m = this.m();
+    const q = this.query();
+    const period = q?.period ?? this.period ?? 'today';
+    const canAppraise =
+      !!this.me?.value.permissions.includes('getAppraisal') && !!q?.scopeId && q.scope !== 'center';
+    return html`${this.announcer.render()}
+      <div class="bar" part="toolbar">
+        <label
+          >${m('kpiTiles.period')}
+          <select @change=${this.onPeriod} ?disabled=${this.appraisal}>
+            ${PERIODS.filter((p) => p !== 'live' || this.mayGoLive()).map(
+              (p) =>
+                html`<option value=${p} ?selected=${p === period}>${m(`kpiTiles.p.${p}`)}</option>`,
+            )}
+          </select></label
+        >
+        ${period === 'custom' && q && !this.appraisal ? this.rangeInputs(q) : nothing}
+        ${
+          q?.from && !this.appraisal
+            ? html`<span class="range"
+                >${this.fmt.date(q.from, 'date')} –
+                ${this.fmt.date(+new Date(q.to!) - 1, 'date')}</span
+              >`
+            : nothing
+        }
+        ${
+          period === 'live' && !this.appraisal
+            ? html`<span class="range" data-live>${this.t('live.on')}</span>`
+            : nothing
+        }
+        <span class="actions">
+          ${
+            canAppraise
+              ? html`<button
+                  class="cc-button"
+                  type="button"
+                  aria-pressed=${String(this.appraisal)}
+                  @click=${() => (this.appraisal = !this.appraisal)}
+                >
+                  ${m('kpiTiles.appraisal')}
+                </button>`
+              : nothing
+          }
+          ${
+            q && period !== 'live' && !this.appraisal
+              ? html`<button class="cc-button" type="button" @click=${this.exportCsv}>
+                  ${m('kpiTiles.export')}
+                </button>`
+              : nothing
+          }
+        </span>
+      </div>
+      ${
+        this.exportError
+          ? html`<p class="cc-status" data-status="error" role="alert">${this.exportError}</p>`
+          : nothing
+      }
+      ${
+        this.live.stale && !this.appraisal
+          ? html`<p class="stale" part="stale" role="status">
+              <span aria-hidden="true">⚠</span> ${this.t('live.stale')}
+            </p>`
+          : nothing
+      }
+      ${
+        this.appraisal && canAppraise
+          ? this.sub('appraisal', { scope: q!.scope, scopeId: q!.scopeId })
+          : this.data.render({
+              complete: (d) => ('live' in d ? this.liveTiles(d.live) : this.reportTiles(d.report)),
+            })
+      }`;
+  }
+
+  private rangeInputs(q: KpiQuery) {
+    const tz = this.me!.value.timeZone;
+    const input = (key: 'from' | 'to', value: string) =>
+      html`<label
+        >${this.m()(`kpiTiles.${key}`)}
+        <input
+          type="date"
+          .value=${value}
+          @change=${(e: Event) => (this[key] = (e.target as HTMLInputElement).value || undefined)}
+      /></label>`;
+    return html`${input('from', dayOf(+new Date(q.from!), tz))}
+    ${input('to', dayOf(+new Date(q.to!) - 1, tz))}`;
+  }
+
+  private onPeriod(e: Event): void {
+    this.period = (e.target as HTMLSelectElement).value as KpiPeriod;
+  }
+
+  private reportTiles(report: KpiReport): TemplateResult {
+    const byMetric = new Map(report.metrics.map((v) => [v.metric, v]));
+    const order = this.shown!.query.metrics.filter((metric) => byMetric.has(metric));
+    return html`<ul class="grid" part="grid" aria-label=${this.m()('kpiTiles.label')}>
+      ${order.map((metric) => this.tile(byMetric.get(metric)!, report))}
+    </ul>`;
+  }
+
+  private tile(v: KpiValue, report: KpiReport): TemplateResult {
+    const m = this.m();
+    const change = formatChange(this, v.metric, v.unit, v.value, v.previous?.value, (value) =>
+      m('kpiTiles.points', { value }),
+    );
+    const threshold =
+      v.metric === 'service_level' || v.metric === 'abandonment_rate'
+        ? html`${
+              v.metric === 'service_level'
+                ? html`<p>
+                    ${m('kpiTiles.threshold', { seconds: report.serviceLevelThresholdSeconds })}
+                  </p>`
+                : nothing
+            }
+            <p>${m('kpiTiles.shortAbandon', { seconds: report.shortAbandonSeconds })}</p>`
+        : nothing;
+    return this.card(
+      v.metric,
+      this.t(`kpi.metric.${v.metric}`),
+      formatValue(this, v.unit, v.value),
+      v.status,
+      v.target ? formatValue(this, v.unit, v.target.value) : undefined,
+      html`${changeTemplate(change, m('kpiTiles.noPrevious'))}
+      ${sparkline(v.buckets.map((b) => b.value))}`,
+      this.explain(v.metric, v.unit, v.numerator, v.denominator, threshold, report.dataAsOf),
+      v,
+    );
+  }
+
+  private liveTiles(live: LiveKpis): TemplateResult {
+    const m = this.m();
+    const count = (n: number) => formatValue(this, 'count', n);
+    const sl = live.serviceLevel;
+    const threshold = live.serviceLevelThresholdSeconds;
+    return html`<ul class="grid" part="grid" aria-label=${m('kpiTiles.p.live')}>
+        ${this.card('calls_in_queue', this.t('kpi.live.callsInQueue'), count(live.callsInQueue))}
+        ${this.card(
+          'longest_wait',
+          this.t('kpi.live.longestWait'),
+          formatValue(this, 'seconds', live.longestWaitSeconds),
+        )}
+        ${this.card(
+          'agents_available',
+          this.t('kpi.live.agentsAvailable'),
+          count(live.agentsAvailable),
+        )}
+        ${this.card(
+          'service_level',
+          m('kpiTiles.liveSl', { minutes: live.windowMinutes }),
+          formatValue(this, 'ratio', sl.value),
+          this.liveStatus(live),
+          live.target ? formatValue(this, 'ratio', live.target.value) : undefined,
+          nothing,
+          this.explain(
+            'service_level',
+            'ratio',
+            sl.numerator,
+            sl.denominator,
+            threshold ? html`<p>${m('kpiTiles.threshold', { seconds: threshold })}</p>` : nothing,
+            live.asOf,
+          ),
+        )}
+      </ul>
+      ${this.sub('staffing', { live })}`;
+  }
+
+  private card(
+    metric: KpiMetric | LiveFigure,
+    name: string,
+    value: string,
+    status?: KpiStatus | null,
+    target?: string,
+    trend: unknown = nothing,
+    explain: unknown = nothing,
+    kpi?: KpiValue,
+  ): TemplateResult {
+    return html`<li class="tile" part="tile" data-metric=${metric} data-status=${status ?? 'none'}>
+      <button class="name" type="button" @click=${() => this.select(metric, kpi)}>${name}</button>
+      <p class="value" part="value">${value}</p>
+      ${
+        status !== undefined || target
+          ? html`<p class="target">
+              ${statusBadge(this, status)}
+              <span
+                >${target ? this.t('kpi.target', { value: target }) : this.m()('kpiTiles.noTarget')}</span
+              >
+            </p>`
+          : nothing
+      }
+      ${trend} ${explain}
+    </li>`;
+  }
+
+  private explain(
+    metric: KpiMetric,
+    unit: KpiUnit,
+    numerator: number,
+    denominator: number,
+    extra: unknown,
+    asOf: string | null,
+  ): TemplateResult {
+    const m = this.m();
+    // Times (of ASA, AHT and occupancy) read as durations, counts and scores as numbers.
+    const n = (x: number, time = unit === 'seconds' || metric === 'occupancy') =>
+      time ? this.fmt.duration(x) : this.fmt.number(x, { maximumFractionDigits: 2 });
+    const count = unit === 'count';
+    return html`<details part="explain">
+      <summary>${m('kpiTiles.explain')}</summary>
+      <p>${m(`kpiTiles.f.${metric}`)}</p>
+      <dl>
+        <dt>${m('kpiTiles.numerator')}</dt>
+        <dd data-numerator=${numerator}>${n(numerator)}</dd>
+        ${
+          count
+            ? nothing
+            : html`<dt>${m('kpiTiles.denominator')}</dt>
+                <dd data-denominator=${denominator}>${n(denominator, metric === 'occupancy')}</dd>`
+        }
+      </dl>
+      ${extra}
+      ${
+        asOf
+          ? html`<p>${this.t('dataAsOf', { time: this.fmt.relative(asOf) })}</p>`
+          : html`<p>${this.t('noData')}</p>`
+      }
+    </details>`;
+  }
+
+  private select(metric: KpiMetric | LiveFigure, value?: KpiValue): void {
+    const q = this.shown?.query ?? this.query();
+    if (!q) return;
+    this.emit(new CcKpiSelectEvent(metric, q.period, q.scope, q.scopeId, q.from, q.to, value));
+  }
+
+  /**
+   * A sub-element (appraisal, staffing), created on first use: its module loads lazily and is
+   * registered beside this element (same prefix and registry) unless the page already has it.
+   */
+  private sub(name: 'appraisal' | 'staffing', props: Record<string, unknown>): unknown {
+    const el = this.subs[name];
+    if (!el) {
+      const load =
+        name === 'appraisal'
+          ? import('../kpi-appraisal/kpi-appraisal.js').then((x) => x.CcKpiAppraisal)
+          : import('../kpi-staffing/kpi-staffing.js').then((x) => x.CcKpiStaffing);
+      void load.then((ctor) => {
+        if (this.subs[name]) return;
+        const tag =
+          this.tagOf(ctor) ??
+          (define(this.localName.replace(/tiles$/, name), ctor, registryOf(this)) &&
+            this.tagOf(ctor));
+        if (!tag) return;
+        this.subs[name] = document.createElement(tag);
+        this.requestUpdate();
+      });
+      return nothing;
+    }
+    Object.assign(el, props, {
+      client: this.resolvedClient,
+      locale: this.resolvedLocale,
+      timeZone: this.resolvedTimeZone,
+      theme: this.resolvedTheme,
+      density: this.resolvedDensity,
+    });
+    return el;
+  }
+
+  private exportCsv = async (): Promise<void> => {
+    const q = this.shown?.query ?? this.query();
+    const client = this.resolvedClient;
+    if (!q?.from || !client) return;
+    this.exportError = '';
+    try {
+      const csv = await client.kpis.export({
+        scope: q.scope,
+        ...(q.scopeId ? { scopeId: q.scopeId } : {}),
+        from: q.from,
+        to: q.to!,
+        bucket: q.bucket,
+        metrics: q.metrics,
+      });
+      const url = URL.createObjectURL(
+        new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }),
+      );
+      const a = document.createElement('a');
+      const tz = this.me!.value.timeZone;
+      a.href = url;
+      a.download = `kpis-${q.scope}-${dayOf(+new Date(q.from), tz)}-${dayOf(+new Date(q.to!) - 1, tz)}.csv`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      const info = describeError(error);
+      this.exportError = errorText(this, info);
+      this.emit(new CcErrorEvent(info));
+    }
+    this.requestUpdate();
+  };
+}
