@@ -4,6 +4,9 @@
  *
  * Adding an element: import its class here and add one line to `elements`.
  */
+import { CcKpiAppraisal } from './kpi-appraisal/kpi-appraisal.js';
+import { CcKpiStaffing } from './kpi-staffing/kpi-staffing.js';
+import { CcKpiTiles } from './kpi-tiles/kpi-tiles.js';
 import { CcProvider } from './provider/provider.js';
 import { CcQaReview } from './qa-review/qa-review.js';
 import { CcQaScorecard } from './qa-scorecard/qa-scorecard.js';
@@ -12,6 +15,9 @@ import { defineAll, type DefineElementsOptions } from './shared/define.js';
 
 export const elements = {
   provider: CcProvider,
+  'kpi-tiles': CcKpiTiles,
+  'kpi-appraisal': CcKpiAppraisal,
+  'kpi-staffing': CcKpiStaffing,
   'qa-scorecard': CcQaScorecard,
   'qa-review': CcQaReview,
   'ticket-queue': CcTicketQueue,

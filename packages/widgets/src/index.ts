@@ -31,5 +31,14 @@ export {
   CcDisputeSubmittedEvent,
   CcDisputeResolvedEvent,
 } from './qa-scorecard/qa-scorecard.events.js';
+export {
+  CcKpiTiles,
+  DEFAULT_METRICS,
+  type KpiPeriod,
+  type KpiQuery,
+} from './kpi-tiles/kpi-tiles.js';
+export { CcKpiSelectEvent, type LiveFigure } from './kpi-tiles/kpi-tiles.events.js';
+export { CcKpiAppraisal, type AppraisalPeriod } from './kpi-appraisal/kpi-appraisal.js';
+export { CcKpiStaffing, type StaffingEstimate } from './kpi-staffing/kpi-staffing.js';
 export { elements, defineElements, type ElementName } from './elements.js';
 export * from './shared/index.js';

@@ -1,5 +1,8 @@
 /** Registers every kit element under the `cc-` prefix in the page's registry. */
 import { defineElements } from '../elements.js';
+import './cc-kpi-appraisal.js';
+import './cc-kpi-staffing.js';
+import './cc-kpi-tiles.js';
 import './cc-provider.js';
 import './cc-qa-review.js';
 import './cc-qa-scorecard.js';
