@@ -184,7 +184,36 @@ export function validateCalendar(calendar: BusinessCalendar): CalendarIssue[] {
   return issues;
 }
 
+/** Compiled calendars by the calendar object they came from (a changed calendar is a new object). */
+const compiledCalendars = new WeakMap<
+  BusinessCalendar,
+  { hours: unknown; holidays: unknown; timeZone: string; size: number; compiled: CompiledCalendar }
+>();
+
 function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
+  const size = (calendar.hours?.length ?? 0) * 100_000 + (calendar.holidays?.length ?? 0);
+  const cached = compiledCalendars.get(calendar);
+  if (
+    cached &&
+    cached.hours === calendar.hours &&
+    cached.holidays === calendar.holidays &&
+    cached.timeZone === calendar.timeZone &&
+    cached.size === size
+  ) {
+    return cached.compiled;
+  }
+  const compiled = compileCalendarOnce(calendar);
+  compiledCalendars.set(calendar, {
+    hours: calendar.hours,
+    holidays: calendar.holidays,
+    timeZone: calendar.timeZone,
+    size,
+    compiled,
+  });
+  return compiled;
+}
+
+function compileCalendarOnce(calendar: BusinessCalendar): CompiledCalendar {
   const issues = validateCalendar(calendar);
   if (issues.length > 0) {
     const first = issues[0]!;
