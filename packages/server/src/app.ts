@@ -237,7 +237,10 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<BuiltApp>
   };
 }
 
-/** Seeds the demo data on a database that has none yet, every area in order, in one transaction. */
+/**
+ * Seeds the demo data on a database that has none yet, every area in order, in one transaction;
+ * then the large volumes (`seedBulk`), which commit in batches of their own.
+ */
 function seedIfEmpty(services: Services, areas: Area[], seed: number): void {
   const { db } = services;
   const done = db.prepare(`SELECT value FROM server_meta WHERE key = 'seed'`).get();
@@ -249,6 +252,13 @@ function seedIfEmpty(services: Services, areas: Area[], seed: number): void {
     }
     db.prepare(`INSERT INTO server_meta (key, value) VALUES ('seed', ?)`).run(String(seed));
   });
+  for (const area of areas) {
+    if (!area.seedBulk) continue;
+    const random = mulberry32(seed * 1000 + area.order + 500);
+    withSeededIds(mulberry32(seed * 7919 + area.order + 500), () =>
+      area.seedBulk?.(services, random),
+    );
+  }
   // The seed's own events are not news: streams start after them.
   db.prepare('DELETE FROM events').run();
 }

@@ -139,6 +139,11 @@ export interface Area {
   setup(area: AreaSetup): void;
   /** Demo and test data of this area. */
   seed?: Seeder;
+  /**
+   * Large volumes of demo data: runs once, after every area's `seed` has committed, outside any
+   * transaction, so it commits in batches of its own (`services.tx` per batch).
+   */
+  seedBulk?: Seeder;
 }
 
 export function defineArea(area: Area): Area {

@@ -831,6 +831,12 @@ export class TicketService {
   deriveSla(record: TicketRecord, now: Date): void {
     if (!record.sla) return;
     const pauses = this.store.pauses([record.id]).get(record.id) ?? [];
+    this.store.setSlaDerived(record.id, this.slaDerived(record, pauses, now)!);
+  }
+
+  /** The SLA facts `deriveSla` stores, from a ticket and its pauses (null without an SLA). */
+  slaDerived(record: TicketRecord, pauses: SlaPause[], now: Date): SlaDerived | null {
+    if (!record.sla) return null;
     const sla = this.slaOf(record, pauses, now)!;
     const running = !sla.paused && record.resolvedAt === null && record.closedAt === null;
     let atRiskAt: string | null = null;
@@ -850,7 +856,7 @@ export class TicketService {
       atRiskAt,
       breached: sla.state === 'breached',
     };
-    this.store.setSlaDerived(record.id, derived);
+    return derived;
   }
 
   /** After the calendar changed: every running clock is derived again. */
