@@ -1,0 +1,125 @@
+import { html } from 'lit';
+import { createClient } from '@cc-kit/sdk';
+import '../define/cc-complaint-form.js';
+import type { CcClient } from '../shared/client.js';
+import type { ComplaintPrefill } from './complaint-form.js';
+
+/**
+ * `<cc-complaint-form>` reads from the real reference server. Start one for Storybook with
+ * `CC_DEMO=1 CC_CORS_ORIGINS=http://localhost:6006 npm start -w @cc-kit/server` (port 8080), or
+ * point `STORYBOOK_CC_API_URL` at another. Each role signs in with the server's demo tokens.
+ */
+export default {
+  title: 'Elements/cc-complaint-form',
+  component: 'cc-complaint-form',
+  tags: ['autodocs'],
+};
+
+type Role = 'agent' | 'supervisor' | 'complaint_supervisor' | 'operations_manager';
+
+const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env;
+const apiUrl = env?.STORYBOOK_CC_API_URL ?? 'http://localhost:8080';
+
+function clientFor(role: Role, fetchImpl?: typeof fetch): CcClient {
+  const anonymous = createClient({ baseUrl: apiUrl });
+  return createClient({
+    baseUrl: apiUrl,
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+    retry: { attempts: 1 },
+    getToken: async () => {
+      const grant = await anonymous.demo.token({ role });
+      return { token: grant.token, expiresAt: grant.expiresAt };
+    },
+  });
+}
+
+const fromCrm: ComplaintPrefill = {
+  customer: { name: '李娜', phone: '13812345678', customerId: 'C-20931' },
+  channel: 'phone',
+};
+
+const form = (
+  client: CcClient,
+  opts: { locale?: string; theme?: string; prefill?: ComplaintPrefill; readonly?: string } = {},
+) =>
+  html`<cc-complaint-form
+    .client=${client}
+    .prefill=${opts.prefill ?? {}}
+    draft-key="storybook"
+    locale=${opts.locale ?? 'en'}
+    theme=${opts.theme ?? 'light'}
+    readonly-fields=${opts.readonly ?? ''}
+  ></cc-complaint-form>`;
+
+export const Agent = { render: () => form(clientFor('agent')) };
+
+export const PrefilledByTheCrm = {
+  name: 'Prefilled by the CRM, customer read-only',
+  render: () =>
+    form(clientFor('agent'), {
+      prefill: fromCrm,
+      readonly: 'customerName customerPhone customerId',
+    }),
+};
+
+export const ComplaintSupervisor = {
+  name: 'Complaint supervisor (may choose the department)',
+  render: () =>
+    form(clientFor('complaint_supervisor'), {
+      prefill: { ...fromCrm, categoryId: 'cat_billing_dispute' },
+    }),
+};
+
+export const Loading = {
+  render: () => form(clientFor('agent', () => new Promise<Response>(() => undefined))),
+};
+
+export const Empty = {
+  name: 'Empty (a role that may not file complaints)',
+  render: () => {
+    const anonymous = createClient({ baseUrl: apiUrl });
+    const client = createClient({
+      baseUrl: apiUrl,
+      getToken: async () => {
+        const grant = await anonymous.demo.token({ role: 'qa_specialist' });
+        return { token: grant.token, expiresAt: grant.expiresAt };
+      },
+    });
+    return form(client);
+  },
+};
+
+export const ServerError = {
+  name: 'Error',
+  render: () =>
+    form(
+      clientFor('agent', async (input, init) => {
+        const url = String(input instanceof Request ? input.url : input);
+        if (url.includes('/v1/complaint-categories')) {
+          return new Response(
+            JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503 }),
+            { status: 503, headers: { 'content-type': 'application/problem+json' } },
+          );
+        }
+        return fetch(input, init);
+      }),
+    ),
+};
+
+export const SimplifiedChinese = {
+  name: '简体中文',
+  render: () => form(clientFor('agent'), { locale: 'zh-Hans', prefill: fromCrm }),
+};
+
+export const TraditionalChinese = {
+  name: '繁體中文',
+  render: () => form(clientFor('agent'), { locale: 'zh-Hant', prefill: fromCrm }),
+};
+
+export const Dark = {
+  render: () =>
+    form(clientFor('agent'), {
+      theme: 'dark',
+      prefill: { ...fromCrm, categoryId: 'cat_network_speed' },
+    }),
+};

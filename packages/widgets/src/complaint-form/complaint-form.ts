@@ -1,0 +1,906 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { Task } from '@lit/task';
+import { maskName, maskPhone, timeZoneOffset, validateCustomFields } from '@cc-kit/sdk/domain';
+import type { Schema } from '@cc-kit/spec';
+import { Announcer } from '../shared/announcer.js';
+import { DataController } from '../shared/data-controller.js';
+import { CcElement } from '../shared/element.js';
+import { describeError, type ErrorInfo } from '../shared/errors.js';
+import { CcErrorEvent } from '../shared/events.js';
+import { emptyTemplate, errorTemplate, errorText } from '../shared/status.js';
+import { CcComplaintSubmitEvent, CcComplaintSubmittedEvent } from './complaint-form.events.js';
+import { messages } from './complaint-form.i18n.js';
+import { styles } from './complaint-form.styles.js';
+import { deleteDraft, readDraft, writeDraft, type Draft } from './drafts.js';
+
+type Category = Schema<'ComplaintCategory'>;
+type FieldDef = Schema<'CustomFieldDefinition'>;
+type Text = Schema<'LocalizedText'>;
+type Ticket = Schema<'Ticket'>;
+export type ComplaintCreate = Schema<'ComplaintCreate'>;
+
+/** What a host may fill in (`.prefill`): the customer and call data its CRM already has. */
+export interface ComplaintPrefill {
+  customer?: { name?: string; phone?: string; customerId?: string };
+  channel?: Schema<'Channel'>;
+  categoryId?: string;
+  severity?: Schema<'ComplaintSeverity'>;
+  description?: string;
+  desiredResolution?: string;
+  relatedTicketId?: string;
+  relatedCallId?: string;
+  /** RFC 3339. */
+  preferredCallbackAt?: string;
+  customFields?: Record<string, string | number>;
+}
+
+/** The fixed fields' limits: those of `ComplaintCreate` in the API contract (a test compares). */
+export const FIELD_RULES: Readonly<
+  Record<string, { required?: boolean; min?: number; max?: number; pattern?: string }>
+> = {
+  customerName: { required: true, max: 100 },
+  customerPhone: { max: 32, pattern: '^[0-9+*() -]{3,32}$' },
+  customerId: { max: 64 },
+  channel: { required: true },
+  categoryId: { required: true },
+  severity: { required: true },
+  description: { required: true, min: 10, max: 20000 },
+  desiredResolution: { max: 4000 },
+  relatedTicketId: { max: 64, pattern: '^[A-Za-z0-9_-]+$' },
+  relatedCallId: { max: 64, pattern: '^[A-Za-z0-9_-]+$' },
+};
+
+const CHANNELS = ['phone', 'email', 'web', 'chat', 'social', 'walk_in', 'letter'] as const;
+const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+const ROUTING_ROLES = ['complaint_supervisor', 'operations_manager'];
+const TRANSIENT = ['network', 'timeout', 'server', 'rate_limited'];
+const ATTRS = {
+  customerName: 'customer-name',
+  customerPhone: 'customer-phone',
+  customerId: 'customer-id',
+  channel: 'channel',
+  categoryId: 'category-id',
+  relatedTicketId: 'related-ticket-id',
+  relatedCallId: 'related-call-id',
+};
+
+interface Issue {
+  code: string;
+  n?: number | undefined;
+}
+
+/**
+ * Complaint intake during a call: the customer, channel, a two-level searchable category with its
+ * own fields from the API, severity, description, what the customer asks for, related ticket or
+ * call and a preferred callback time. Shows the handling department and acknowledgement deadline
+ * the routing rules give as the category, severity and channel change (complaint roles may choose
+ * another department). Validates as the user types with the server's own rules, maps the server's
+ * field errors back, keeps a draft on the device (IndexedDB, per user and `draft-key`, 7 days) and
+ * files it exactly once: a submission that fails on the network or the server stays queued on the
+ * device and is sent again, with the same idempotency key, until the server answers.
+ * Form-associated: inside a host `<form>` its `value` (the complaint as JSON) and validity take part.
+ *
+ * @summary Complaint form: custom fields, routing preview, drafts and exactly-once filing.
+ * @fires cc-complaint-submit - About to file; `event.complaint` is the body. Cancelable.
+ * @fires cc-complaint-submitted - Filed; `event.ticketId`, `event.number`, `event.ticket`.
+ * @fires cc-error - Loading or filing failed; `{ code, status, requestId, retryable }`.
+ * @csspart form - The form.
+ * @csspart field - One label, control and message.
+ * @csspart routing - The handling department and deadline preview.
+ * @csspart notice - The draft-restored and sending notices.
+ * @csspart confirmation - What is shown once the complaint is filed.
+ * @cssprop --cc-complaint-form-gap - Space between fields (default: --cc-space-3).
+ * @cssprop --cc-complaint-form-columns - Minimum column width of the field grid (default: 14rem).
+ * @cssprop --cc-complaint-form-background - The form's surface (default: --cc-color-surface).
+ * @cssstate loading - While categories and the signed-in user load.
+ * @cssstate error - Loading failed.
+ * @cssstate queued - A submission is saved on the device and being sent again.
+ * @cssstate submitted - The confirmation is shown.
+ */
+export class CcComplaintForm extends CcElement {
+  static override styles = [...(CcElement.styles as []), styles];
+  static formAssociated = true;
+
+  /** Scopes the saved draft on this device (with the signed-in user): one draft per key. */
+  @property({ attribute: 'draft-key' }) draftKey = 'default';
+  /** Values the host's CRM fills in. */
+  @property({ attribute: false }) prefill: ComplaintPrefill = {};
+  /** Fields the host owns and the user may not change, e.g. `customerName customerPhone`. */
+  @property({
+    attribute: 'readonly-fields',
+    converter: (v) => (v ?? '').split(/[\s,]+/).filter(Boolean),
+  })
+  readonlyFields: string[] = [];
+  /** Name in a host `<form>`'s data. */
+  @property() name = '';
+  @property({ attribute: 'customer-name' }) customerName?: string;
+  @property({ attribute: 'customer-phone' }) customerPhone?: string;
+  @property({ attribute: 'customer-id' }) customerId?: string;
+  @property() channel?: string;
+  @property({ attribute: 'category-id' }) categoryId?: string;
+  @property({ attribute: 'related-ticket-id' }) relatedTicketId?: string;
+  @property({ attribute: 'related-call-id' }) relatedCallId?: string;
+
+  @state() private values: Record<string, string> = {};
+  @state() private query = '';
+  @state() private showAll = false;
+  @state() private done?: Ticket;
+  @state() private busy = false;
+  @state() private queued = false;
+  @state() private restoredAt?: number;
+  @state() private failure?: ErrorInfo;
+  @state() private formDisabled = false;
+  private touched = new Set<string>();
+  private serverErrs = new Map<string, Issue>();
+  private issues = new Map<string, Issue>();
+  private draft?: Draft;
+  private draftId?: string;
+  private saveTimer?: ReturnType<typeof setTimeout>;
+  private retryTimer?: ReturnType<typeof setTimeout>;
+  private attempt = 0;
+  /** First wait (ms) before sending a queued complaint again; doubles up to a minute. */
+  retryDelay = 2000;
+
+  private m = () => this.msg(messages);
+  private announcer = new Announcer(this);
+
+  private ref = new DataController(this, {
+    args: () => [] as const,
+    task: async (_, { client, signal }) => {
+      const [me, categories, departments] = await Promise.all([
+        client.me.get({ signal }),
+        client.complaintCategories.iterate({}, { signal }).toArray({ limit: 1000 }),
+        client.departments.iterate({}, { signal }).toArray({ limit: 1000 }),
+      ]);
+      return { me, categories, departments };
+    },
+    isEmpty: () => false,
+  });
+
+  private routing = new Task(this, {
+    args: () =>
+      [this.resolvedClient, this.values.categoryId, this.values.severity, this.values.channel] as [
+        typeof this.resolvedClient,
+        string?,
+        string?,
+        string?,
+      ],
+    task: ([client, categoryId, severity, channel], { signal }) =>
+      client && categoryId
+        ? client.complaints.suggestRouting(
+            {
+              categoryId,
+              ...(severity ? { severity: severity as Category['defaultSeverity'] } : {}),
+              ...(channel ? { channel: channel as Schema<'Channel'> } : {}),
+            },
+            { signal },
+          )
+        : Promise.resolve(undefined),
+  });
+
+  // ---- public form-control surface --------------------------------------------------------------
+
+  /** The complaint as it would be filed now. */
+  get value(): ComplaintCreate {
+    return this.body();
+  }
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
+  }
+  formResetCallback(): void {
+    this.reset();
+  }
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+  }
+
+  /** Files the complaint (what the submit button does). */
+  async submit(): Promise<void> {
+    if (this.busy || this.queued) return;
+    this.showAll = true;
+    this.issues = this.validate();
+    if (this.issues.size) return this.flagErrors();
+    const body = this.body();
+    if (!this.emit(new CcComplaintSubmitEvent(body))) return;
+    const draft = this.ensureDraft();
+    draft.queued = body;
+    await this.save();
+    await this.send();
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('pagehide', this.flush);
+    addEventListener('online', this.resend);
+    if (this.draft?.queued) void this.send();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('pagehide', this.flush);
+    removeEventListener('online', this.resend);
+    clearTimeout(this.retryTimer);
+    this.flush();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (['prefill', ...Object.keys(ATTRS)].some((k) => (changed as Map<string, unknown>).has(k))) {
+      this.values = { ...this.values, ...this.base() };
+    }
+    const me = this.ref.data?.me;
+    const id = me && `${me.user.id} ${this.draftKey}`;
+    if (id && id !== this.draftId) {
+      this.draftId = id;
+      void this.restore(id);
+    }
+    this.issues = this.validate();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.setState('queued', this.queued);
+    this.setState('submitted', !!this.done);
+    this.internals.setFormValue(JSON.stringify(this.body()));
+    const [key, issue] = [...this.issues][0] ?? [];
+    const anchor = key ? this.control(key) : null;
+    if (issue)
+      this.internals.setValidity(
+        { customError: true },
+        this.errText(key!, issue),
+        anchor ?? undefined,
+      );
+    else this.internals.setValidity({});
+  }
+
+  // ---- values ------------------------------------------------------------------------------------
+
+  /** Values from `.prefill` and the attributes. */
+  private base(): Record<string, string> {
+    const p = this.prefill ?? {};
+    const c = p.customer ?? {};
+    const out: Record<string, string | undefined> = {
+      customerName: c.name,
+      customerPhone: c.phone,
+      customerId: c.customerId,
+      channel: p.channel,
+      categoryId: p.categoryId,
+      severity: p.severity,
+      description: p.description,
+      desiredResolution: p.desiredResolution,
+      relatedTicketId: p.relatedTicketId,
+      relatedCallId: p.relatedCallId,
+      preferredCallbackAt: p.preferredCallbackAt && this.toLocal(p.preferredCallbackAt),
+    };
+    for (const [key, value] of Object.entries(p.customFields ?? {})) out[`cf.${key}`] = `${value}`;
+    for (const [key, attr] of Object.entries(ATTRS)) {
+      const value = this[key as keyof typeof ATTRS];
+      if (value != null && out[key] == null && this.hasAttribute(attr)) out[key] = value;
+    }
+    out.channel ??= 'phone';
+    return Object.fromEntries(Object.entries(out).filter(([, v]) => v != null)) as Record<
+      string,
+      string
+    >;
+  }
+
+  private category(id = this.values.categoryId): Category | undefined {
+    return this.ref.data?.categories.find((c) => c.id === id);
+  }
+
+  private customFields(): Record<string, string | number> {
+    const out: Record<string, string | number> = {};
+    for (const def of this.category()?.customFields ?? []) {
+      const raw = this.values[`cf.${def.key}`];
+      if (!raw?.trim()) continue;
+      out[def.key] = def.type === 'number' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+    }
+    return out;
+  }
+
+  private body(): ComplaintCreate {
+    const v = this.values;
+    const given = (key: string) => (v[key]?.trim() ? { [key]: v[key] } : {});
+    const fields = this.customFields();
+    const at = v.preferredCallbackAt && this.toIso(v.preferredCallbackAt);
+    return {
+      customer: {
+        name: v.customerName ?? '',
+        ...(v.customerPhone?.trim() ? { phone: v.customerPhone } : {}),
+        ...(v.customerId?.trim() ? { customerId: v.customerId } : {}),
+      },
+      channel: v.channel,
+      categoryId: v.categoryId,
+      severity: v.severity,
+      description: v.description ?? '',
+      ...given('desiredResolution'),
+      ...(Object.keys(fields).length ? { customFields: fields } : {}),
+      ...given('relatedTicketId'),
+      ...given('relatedCallId'),
+      ...(at ? { preferredCallbackAt: at } : {}),
+      ...given('departmentId'),
+    } as ComplaintCreate;
+  }
+
+  /** Offset of the configured time zone (else the browser's) at `ms`. */
+  private offset(ms: number): number {
+    const zone = this.resolvedTimeZone;
+    return zone ? timeZoneOffset(zone, ms) : -new Date(ms).getTimezoneOffset() * 60000;
+  }
+
+  /** `datetime-local` value (wall clock in the time zone) to RFC 3339 UTC. */
+  private toIso(local: string): string | undefined {
+    const guess = Date.parse(`${local}Z`);
+    if (Number.isNaN(guess)) return undefined;
+    return new Date(guess - this.offset(guess - this.offset(guess))).toISOString();
+  }
+
+  private toLocal(iso: string): string {
+    const ms = Date.parse(iso);
+    return Number.isNaN(ms) ? '' : new Date(ms + this.offset(ms)).toISOString().slice(0, 16);
+  }
+
+  // ---- validation --------------------------------------------------------------------------------
+
+  private validate(): Map<string, Issue> {
+    const out = new Map<string, Issue>();
+    for (const [key, rule] of Object.entries(FIELD_RULES)) {
+      const value = this.values[key] ?? '';
+      const length = [...value].length;
+      if (!value.trim()) {
+        if (rule.required) out.set(key, { code: 'required' });
+      } else if (rule.min && length < rule.min) out.set(key, { code: 'minLength', n: rule.min });
+      else if (rule.max && length > rule.max) out.set(key, { code: 'maxLength', n: rule.max });
+      else if (rule.pattern && !new RegExp(rule.pattern).test(value)) {
+        out.set(key, { code: 'pattern' });
+      }
+    }
+    if (this.values.preferredCallbackAt && !this.toIso(this.values.preferredCallbackAt)) {
+      out.set('preferredCallbackAt', { code: 'date' });
+    }
+    const defs = this.category()?.customFields ?? [];
+    for (const issue of validateCustomFields(defs, this.customFields())) {
+      const type = defs.find((d) => d.key === issue.key)?.type;
+      const code =
+        issue.code !== 'type' ? issue.code : type === 'select' ? 'option' : (type ?? 'invalid');
+      out.set(`cf.${issue.key}`, { code, n: issue.limit });
+    }
+    for (const [key, issue] of this.serverErrs) if (!out.has(key)) out.set(key, issue);
+    return out;
+  }
+
+  private errText(key: string, { code, n }: Issue): string {
+    const m = this.m();
+    const limit = n ?? FIELD_RULES[key]?.[code === 'minLength' ? 'min' : 'max'] ?? 0;
+    switch (code) {
+      case 'maxLength':
+      case 'minLength':
+        return m(`complaintForm.err.${code}`, { n: limit });
+      case 'required':
+      case 'pattern':
+      case 'number':
+      case 'date':
+      case 'option':
+      case 'reference':
+        return m(`complaintForm.err.${code}`);
+      case 'min':
+      case 'max':
+        return m(`complaintForm.err.${code}`, { n: this.fmt.number(limit) });
+      case 'enum':
+        return m('complaintForm.err.option');
+      default:
+        return m('complaintForm.err.invalid');
+    }
+  }
+
+  private shown(key: string): Issue | undefined {
+    return this.showAll || this.touched.has(key) || this.serverErrs.has(key)
+      ? this.issues.get(key)
+      : undefined;
+  }
+
+  private async flagErrors(): Promise<void> {
+    this.announcer.announce(this.m()('complaintForm.fix', { n: this.issues.size }));
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
+  }
+
+  // ---- drafts and filing -------------------------------------------------------------------------
+
+  private ensureDraft(): Draft {
+    const now = Date.now();
+    return (this.draft ??= {
+      id: this.draftId!,
+      values: {},
+      key: crypto.randomUUID(),
+      created: now,
+      updated: now,
+    });
+  }
+
+  private async restore(id: string): Promise<void> {
+    clearTimeout(this.retryTimer);
+    this.values = this.base();
+    this.draft = undefined;
+    this.restoredAt = undefined;
+    this.queued = false;
+    const draft = await readDraft(id).catch(() => undefined);
+    if (id !== this.draftId || !draft) return;
+    this.draft = draft;
+    const owned = Object.entries(this.base()).filter(([k]) => this.readonlyFields.includes(k));
+    this.values = { ...draft.values, ...Object.fromEntries(owned) };
+    this.restoredAt = draft.updated;
+    if (draft.queued) void this.send();
+  }
+
+  private save = async (): Promise<void> => {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const draft = this.draft;
+    if (!draft) return;
+    draft.values = { ...this.values };
+    draft.updated = Date.now();
+    await writeDraft(draft).catch(() => undefined);
+  };
+
+  private flush = (): void => {
+    if (this.saveTimer !== undefined) void this.save();
+  };
+
+  private resend = (): void => {
+    this.attempt = 0;
+    if (this.draft?.queued) void this.send();
+  };
+
+  private async send(): Promise<void> {
+    const draft = this.draft;
+    const client = this.resolvedClient;
+    if (!draft?.queued || !client || this.busy) return;
+    clearTimeout(this.retryTimer);
+    this.busy = true;
+    this.failure = undefined;
+    try {
+      const ticket = await client.complaints.file(draft.queued, { idempotencyKey: draft.key });
+      this.draft = undefined;
+      await deleteDraft(draft.id).catch(() => undefined);
+      this.queued = false;
+      this.attempt = 0;
+      this.restoredAt = undefined;
+      this.done = ticket;
+      this.emit(new CcComplaintSubmittedEvent(ticket));
+      this.announcer.announce(this.m()('complaintForm.done'));
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    } catch (error) {
+      const info = describeError(error);
+      if (TRANSIENT.includes(info.kind) || info.code === 'idempotency-in-progress') {
+        if (!this.queued) this.emit(new CcErrorEvent(info));
+        this.queued = true;
+        const wait = Math.min(60000, this.retryDelay * 2 ** this.attempt++);
+        this.retryTimer = setTimeout(() => void this.send(), wait * (0.5 + Math.random() / 2));
+        return;
+      }
+      draft.queued = undefined;
+      this.queued = false;
+      void this.save();
+      this.emit(new CcErrorEvent(info));
+      const errors = (error as { errors?: { path: string; code?: string }[] }).errors ?? [];
+      for (const e of errors) {
+        const key = e.path
+          .replace(/^\/body\//, '')
+          .replace(
+            /^customer\/(name|phone)$/,
+            (_, f: string) => `customer${f[0]!.toUpperCase()}${f.slice(1)}`,
+          )
+          .replace(/^customer\//, '')
+          .replace(/^customFields\//, 'cf.');
+        if (this.control(key)) this.serverErrs.set(key, { code: e.code ?? 'invalid' });
+      }
+      if (this.serverErrs.size) {
+        this.showAll = true;
+        this.issues = this.validate();
+        void this.flagErrors();
+      } else this.failure = info;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private reset(): void {
+    clearTimeout(this.retryTimer);
+    if (this.draft && !this.queued) void deleteDraft(this.draft.id).catch(() => undefined);
+    if (!this.queued) this.draft = undefined;
+    this.values = this.base();
+    this.touched.clear();
+    this.serverErrs.clear();
+    this.showAll = false;
+    this.restoredAt = undefined;
+    this.failure = undefined;
+    this.done = undefined;
+  }
+
+  private another = async (): Promise<void> => {
+    this.reset();
+    await this.updateComplete;
+    this.renderRoot
+      .querySelector<HTMLElement>('input:not([readonly]),select:not([disabled])')
+      ?.focus();
+  };
+
+  // ---- events ------------------------------------------------------------------------------------
+
+  private onInput = (event: Event): void => {
+    const target = event.target as HTMLInputElement;
+    const key = target.name;
+    if (!key || this.locked(key)) return;
+    const next = { ...this.values, [key]: target.value };
+    if (key === 'categoryId' && !next.severity) {
+      const category = this.category(target.value);
+      if (category) next.severity = category.defaultSeverity;
+    }
+    this.values = next;
+    this.serverErrs.delete(key);
+    this.ensureDraft();
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(this.save, 400);
+  };
+
+  private onBlur = (event: Event): void => {
+    const key = (event.target as HTMLInputElement).name;
+    if (key && !this.touched.has(key) && this.values[key]) {
+      this.touched.add(key);
+      this.requestUpdate();
+    }
+  };
+
+  private onSubmit = (event: Event): void => {
+    event.preventDefault();
+    void this.submit();
+  };
+
+  private discard = (): void => {
+    this.reset();
+  };
+
+  // ---- rendering ---------------------------------------------------------------------------------
+
+  private control(key: string): HTMLElement | null {
+    return this.renderRoot.querySelector(`[name="${key}"]`);
+  }
+
+  private locked(key: string): boolean {
+    return this.readonlyFields.includes(key) || this.busy || this.queued || this.formDisabled;
+  }
+
+  private loc(text?: Text): string {
+    return text ? (text[this.resolvedLocale] ?? text.en) : '';
+  }
+
+  private field(
+    key: string,
+    label: string,
+    control: (aria: { invalid: 'true' | 'false'; locked: boolean }) => TemplateResult,
+    hint?: string,
+    required = FIELD_RULES[key]?.required ?? false,
+  ): TemplateResult {
+    const issue = this.shown(key);
+    return html`<div class="field" part="field">
+      <label for=${key}
+        >${label}${required ? html`<span aria-hidden="true"> *</span>` : nothing}</label
+      >
+      ${control({ invalid: issue ? 'true' : 'false', locked: this.locked(key) })}
+      ${hint ? html`<p class="hint" id="h-${key}">${hint}</p>` : nothing}
+      <p class="error" id="e-${key}">${issue ? this.errText(key, issue) : ''}</p>
+    </div>`;
+  }
+
+  private input(
+    key: string,
+    label: string,
+    type = 'text',
+    hint?: string,
+    required = FIELD_RULES[key]?.required ?? false,
+  ) {
+    const masked = !this.ref.data?.me.personalDataVisible && this.readonlyFields.includes(key);
+    let value = this.values[key] ?? '';
+    if (masked && key === 'customerName') value = maskName(value);
+    if (masked && key === 'customerPhone') value = maskPhone(value);
+    return this.field(
+      key,
+      label,
+      (a) =>
+        html`<input
+          id=${key}
+          name=${key}
+          type=${type}
+          .value=${live(value)}
+          ?readonly=${a.locked}
+          ?required=${required}
+          aria-invalid=${a.invalid}
+          aria-describedby="e-${key} h-${key}"
+          autocomplete="off"
+        />`,
+      hint,
+      required,
+    );
+  }
+
+  private select(
+    key: string,
+    label: string,
+    options: TemplateResult | TemplateResult[],
+    required = FIELD_RULES[key]?.required ?? false,
+    empty = this.m()('complaintForm.choose'),
+  ) {
+    return this.field(
+      key,
+      label,
+      (a) =>
+        html`<select
+          id=${key}
+          name=${key}
+          ?disabled=${a.locked}
+          ?required=${required}
+          aria-invalid=${a.invalid}
+          aria-describedby="e-${key}"
+        >
+          <option value="" ?selected=${!this.values[key]}>${empty}</option>
+          ${options}
+        </select>`,
+      undefined,
+      required,
+    );
+  }
+
+  private option(value: string, label: string, key: string) {
+    return html`<option value=${value} ?selected=${this.values[key] === value}>${label}</option>`;
+  }
+
+  private customField(def: FieldDef): TemplateResult {
+    const key = `cf.${def.key}`;
+    const label = this.loc(def.label);
+    const help = this.loc(def.help) || undefined;
+    if (def.type === 'select') {
+      return this.select(
+        key,
+        label,
+        (def.options ?? []).map((o) => this.option(o.value, this.loc(o.label), key)),
+        def.required,
+      );
+    }
+    return this.input(key, label, def.type === 'text' ? 'text' : def.type, help, def.required);
+  }
+
+  protected override render(): unknown {
+    return html`${this.announcer.render()}${this.ref.render({
+      complete: ({ me, categories, departments }) => {
+        if (!me.permissions.includes('fileComplaint')) {
+          return emptyTemplate(this, this.t('error.forbidden'));
+        }
+        const m = this.m();
+        const dept = (id?: string | null) => this.loc(departments.find((d) => d.id === id)?.name);
+        if (this.done) {
+          const details = this.done.complaint;
+          return html`<section class="done" part="confirmation">
+            <h2 tabindex="-1">${m('complaintForm.done')}</h2>
+            <p class="number">${m('complaintForm.ticket', { n: this.done.number })}</p>
+            <dl>
+              <dt>${this.t('complaint.department')}</dt>
+              <dd>${dept(this.done.departmentId)}</dd>
+              <dt>${m('complaintForm.deadline')}</dt>
+              <dd>${details ? this.fmt.date(details.acknowledgeBy) : ''}</dd>
+            </dl>
+            <button class="cc-button" data-variant="primary" type="button" @click=${this.another}>
+              ${m('complaintForm.another')}
+            </button>
+          </section>`;
+        }
+        const v = this.values;
+        const q = this.query.trim().toLowerCase();
+        const hit = (c: Category) =>
+          [c.code, ...Object.values(c.name)].some((s) => s.toLowerCase().includes(q));
+        const leaves = categories.filter((c) => c.parentId && c.active);
+        const groups = categories
+          .filter((p) => !p.parentId)
+          .map((p) => ({
+            p,
+            items: leaves.filter(
+              (c) => c.parentId === p.id && (!q || c.id === v.categoryId || hit(c) || hit(p)),
+            ),
+          }))
+          .filter((g) => g.items.length);
+        const suggestion = this.routing.value;
+        const category = this.category();
+        return html`${
+            this.restoredAt
+              ? html`<div class="notice" part="notice" role="status">
+                  <span
+                    >${m('complaintForm.restored', {
+                      time: this.fmt.date(this.restoredAt, 'dateTime'),
+                    })}</span
+                  >
+                </div>`
+              : nothing
+          }
+          ${
+            this.queued
+              ? html`<div class="notice" part="notice" role="status">
+                  <span class="cc-spinner" aria-hidden="true"></span>${m('complaintForm.queued')}
+                </div>`
+              : nothing
+          }
+          ${this.failure ? errorTemplate(this, this.failure) : nothing}
+          <form
+            part="form"
+            novalidate
+            aria-labelledby="title"
+            @input=${this.onInput}
+            @focusout=${this.onBlur}
+            @submit=${this.onSubmit}
+          >
+            <h2 id="title">${m('complaintForm.title')}</h2>
+            <fieldset>
+              <legend>${m('complaintForm.customer')}</legend>
+              ${this.input('customerName', m('complaintForm.customerName'))}
+              ${this.input('customerPhone', m('complaintForm.customerPhone'), 'tel')}
+              ${this.input('customerId', m('complaintForm.customerId'))}
+            </fieldset>
+            <fieldset>
+              <legend>${m('complaintForm.complaint')}</legend>
+              ${this.select(
+                'channel',
+                m('complaintForm.channel'),
+                CHANNELS.map((c) => this.option(c, this.t(`ticket.channel.${c}`), 'channel')),
+              )}
+              <div class="field" part="field">
+                <label for="query">${m('complaintForm.categoryQuery')}</label>
+                <input
+                  id="query"
+                  type="search"
+                  autocomplete="off"
+                  .value=${live(this.query)}
+                  ?readonly=${this.locked('categoryId')}
+                  @input=${(e: Event) => {
+                    e.stopPropagation();
+                    this.query = (e.target as HTMLInputElement).value;
+                  }}
+                />
+              </div>
+              ${this.select(
+                'categoryId',
+                m('complaintForm.categoryId'),
+                groups.map(
+                  (g) =>
+                    html`<optgroup label=${this.loc(g.p.name)}>
+                      ${g.items.map((c) => this.option(c.id, this.loc(c.name), 'categoryId'))}
+                    </optgroup>`,
+                ),
+              )}
+              ${this.select(
+                'severity',
+                m('complaintForm.severity'),
+                SEVERITIES.map((s) =>
+                  this.option(s, this.t(`complaint.severity.${s}`), 'severity'),
+                ),
+              )}
+              ${this.field(
+                'description',
+                m('complaintForm.description'),
+                (a) =>
+                  html`<textarea
+                    id="description"
+                    name="description"
+                    rows="4"
+                    .value=${live(v.description ?? '')}
+                    ?readonly=${a.locked}
+                    required
+                    aria-invalid=${a.invalid}
+                    aria-describedby="e-description"
+                  ></textarea>`,
+              )}
+              ${this.field(
+                'desiredResolution',
+                m('complaintForm.desiredResolution'),
+                (a) =>
+                  html`<textarea
+                    id="desiredResolution"
+                    name="desiredResolution"
+                    rows="2"
+                    .value=${live(v.desiredResolution ?? '')}
+                    ?readonly=${a.locked}
+                    aria-invalid=${a.invalid}
+                    aria-describedby="e-desiredResolution"
+                  ></textarea>`,
+              )}
+              ${category?.customFields.map((d) => this.customField(d))}
+            </fieldset>
+            <section class="routing" part="routing" aria-live="polite">
+              ${
+                !v.categoryId
+                  ? html`<p>${m('complaintForm.routingHint')}</p>`
+                  : this.routing.render({
+                      pending: () => html`<p>${this.t('loading')}</p>`,
+                      error: (e) => html`<p>${errorText(this, describeError(e))}</p>`,
+                      complete: (s) =>
+                        s
+                          ? html`<dl>
+                              <dt>${this.t('complaint.department')}</dt>
+                              <dd>
+                                ${dept(s.departmentId)}${
+                                  s.escalationLevel
+                                    ? html` ·
+                                      ${this.t('complaint.escalationLevel', {
+                                        level: s.escalationLevel,
+                                      })}`
+                                    : nothing
+                                }
+                              </dd>
+                              <dt>${m('complaintForm.deadline')}</dt>
+                              <dd>${this.fmt.date(s.acknowledgeBy)}</dd>
+                            </dl>`
+                          : nothing,
+                    })
+              }
+            </section>
+            ${
+              ROUTING_ROLES.includes(me.role) && suggestion
+                ? this.select(
+                    'departmentId',
+                    m('complaintForm.departmentId'),
+                    departments
+                      .filter((d) => d.active)
+                      .map((d) => this.option(d.id, this.loc(d.name), 'departmentId')),
+                    false,
+                    m('complaintForm.suggested', { name: dept(suggestion.departmentId) }),
+                  )
+                : nothing
+            }
+            <fieldset>
+              <legend>${m('complaintForm.followUp')}</legend>
+              ${this.input('relatedTicketId', m('complaintForm.relatedTicketId'))}
+              ${this.input('relatedCallId', m('complaintForm.relatedCallId'))}
+              ${this.input(
+                'preferredCallbackAt',
+                m('complaintForm.preferredCallbackAt'),
+                'datetime-local',
+              )}
+            </fieldset>
+            <div class="actions">
+              <button
+                class="cc-button"
+                data-variant="primary"
+                type="submit"
+                ?disabled=${this.busy || this.queued || this.formDisabled}
+              >
+                ${this.busy ? this.t('sending') : m('complaintForm.submit')}
+              </button>
+              ${
+                this.draft && !this.queued && !this.busy
+                  ? html`<button class="cc-button" type="button" @click=${this.discard}>
+                      ${m('complaintForm.discard')}
+                    </button>`
+                  : nothing
+              }
+            </div>
+          </form>`;
+      },
+    })}`;
+  }
+}
