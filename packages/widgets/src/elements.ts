@@ -4,6 +4,7 @@
  *
  * Adding an element: import its class here and add one line to `elements`.
  */
+import { CcComplaintForm } from './complaint-form/complaint-form.js';
 import { CcKpiAppraisal } from './kpi-appraisal/kpi-appraisal.js';
 import { CcKpiStaffing } from './kpi-staffing/kpi-staffing.js';
 import { CcKpiTiles } from './kpi-tiles/kpi-tiles.js';
@@ -15,6 +16,7 @@ import { defineAll, type DefineElementsOptions } from './shared/define.js';
 
 export const elements = {
   provider: CcProvider,
+  'complaint-form': CcComplaintForm,
   'kpi-tiles': CcKpiTiles,
   'kpi-appraisal': CcKpiAppraisal,
   'kpi-staffing': CcKpiStaffing,

@@ -8,6 +8,16 @@
  */
 export { CcProvider } from './provider/provider.js';
 export {
+  CcComplaintForm,
+  FIELD_RULES,
+  type ComplaintCreate,
+  type ComplaintPrefill,
+} from './complaint-form/complaint-form.js';
+export {
+  CcComplaintSubmitEvent,
+  CcComplaintSubmittedEvent,
+} from './complaint-form/complaint-form.events.js';
+export {
   CcTicketQueue,
   DEFAULT_COLUMNS,
   type TicketQueueColumn,

@@ -1,5 +1,6 @@
 /** Registers every kit element under the `cc-` prefix in the page's registry. */
 import { defineElements } from '../elements.js';
+import './cc-complaint-form.js';
 import './cc-kpi-appraisal.js';
 import './cc-kpi-staffing.js';
 import './cc-kpi-tiles.js';
