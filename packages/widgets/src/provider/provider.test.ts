@@ -5,6 +5,7 @@ import type { CcClient } from '../shared/client.js';
 import { CcAuthErrorEvent } from '../shared/events.js';
 import { place, probe } from '../test-utils/probe.js';
 import { expectAccessible } from '../test-utils/axe.js';
+import * as stories from './provider.stories.js';
 
 const fakeClient = { fake: true } as unknown as CcClient;
 const otherClient = { other: true } as unknown as CcClient;
@@ -121,4 +122,49 @@ describe('<cc-provider>', () => {
     expect(provider.hasAttribute('lang')).to.equal(false);
     await expectAccessible(provider);
   });
+
+  it("leaves host content in the page's color and type, whatever its theme", async () => {
+    const root = fixtureSync(
+      html`<div>
+        <p class="outside">Page text</p>
+        <cc-provider theme="dark" locale="zh-Hant"><p class="inside">Host content</p></cc-provider>
+      </div>`,
+    );
+    await root.querySelector<CcProvider>('cc-provider')!.updateComplete;
+    const outside = getComputedStyle(root.querySelector('.outside')!);
+    const inside = getComputedStyle(root.querySelector('.inside')!);
+    for (const property of ['color', 'color-scheme', 'font-family', 'font-size', 'line-height']) {
+      expect(inside.getPropertyValue(property), property).to.equal(
+        outside.getPropertyValue(property),
+      );
+    }
+  });
+});
+
+describe('<cc-provider> stories', () => {
+  const { default: _meta, ...named } = stories;
+  // Wrapped as .storybook/preview.ts wraps every story (its toolbar's locale, theme, density).
+  const toolbars = [
+    { locale: 'en', theme: 'light', density: 'comfortable' },
+    { locale: 'zh-Hans', theme: 'dark', density: 'compact' },
+    { locale: 'zh-Hant', theme: 'auto', density: 'comfortable' },
+  ];
+  for (const [name, story] of Object.entries(named)) {
+    for (const globals of toolbars) {
+      it(`${name} (${globals.locale}, ${globals.theme}) renders accessibly`, async () => {
+        const root = fixtureSync(
+          html`<div>
+            <cc-provider locale=${globals.locale} theme=${globals.theme} density=${globals.density}
+              >${story.render()}</cc-provider
+            >
+          </div>`,
+        );
+        const providers = [...root.querySelectorAll<CcProvider>('cc-provider')];
+        expect(providers.length, 'the story renders its own provider').to.equal(2);
+        await Promise.all(providers.map((provider) => provider.updateComplete));
+        expect(root.textContent!.trim()).to.not.equal('');
+        await expectAccessible(root);
+      });
+    }
+  }
 });

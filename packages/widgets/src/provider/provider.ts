@@ -35,8 +35,14 @@ export class CcProvider extends CcElement {
   static override styles = [
     ...(CcElement.styles as []),
     css`
-      :host {
+      /* No box of its own: host content inside keeps the page's color and type (the tokens
+         give every kit host the theme's; widgets inside take theirs on their own hosts). */
+      :host,
+      :host([theme]) {
         display: contents;
+        color: inherit;
+        color-scheme: inherit;
+        font: inherit;
       }
     `,
   ];
