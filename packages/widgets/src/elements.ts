@@ -9,6 +9,7 @@ import { CcKpiAppraisal } from './kpi-appraisal/kpi-appraisal.js';
 import { CcKpiStaffing } from './kpi-staffing/kpi-staffing.js';
 import { CcKpiTiles } from './kpi-tiles/kpi-tiles.js';
 import { CcProvider } from './provider/provider.js';
+import { CcQaCalibration } from './qa-calibration/qa-calibration.js';
 import { CcQaReview } from './qa-review/qa-review.js';
 import { CcQaScorecard } from './qa-scorecard/qa-scorecard.js';
 import { CcTicketQueue } from './ticket-queue/ticket-queue.js';
@@ -22,6 +23,7 @@ export const elements = {
   'kpi-staffing': CcKpiStaffing,
   'qa-scorecard': CcQaScorecard,
   'qa-review': CcQaReview,
+  'qa-calibration': CcQaCalibration,
   'ticket-queue': CcTicketQueue,
 } as const satisfies Record<string, CustomElementConstructor>;
 

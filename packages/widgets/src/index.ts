@@ -33,6 +33,7 @@ export {
 } from './ticket-queue/ticket-queue.events.js';
 export { CcQaScorecard } from './qa-scorecard/qa-scorecard.js';
 export { CcQaReview } from './qa-review/qa-review.js';
+export { CcQaCalibration } from './qa-calibration/qa-calibration.js';
 export {
   CcEvaluationEvent,
   CcEvaluationSavedEvent,

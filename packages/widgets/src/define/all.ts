@@ -5,6 +5,7 @@ import './cc-kpi-appraisal.js';
 import './cc-kpi-staffing.js';
 import './cc-kpi-tiles.js';
 import './cc-provider.js';
+import './cc-qa-calibration.js';
 import './cc-qa-review.js';
 import './cc-qa-scorecard.js';
 import './cc-ticket-queue.js';

@@ -30,6 +30,7 @@ interface Loaded {
   tpl: Template;
   tickets: Ticket[];
   agent: string;
+  role: string;
 }
 type Data = Loaded | { list: Evaluation[] };
 
@@ -87,13 +88,14 @@ export class CcQaScorecard extends CcElement {
   private announcer = new Announcer(this);
   private review?: Review;
   private reviewing?: Promise<void>;
+  private calibration?: HTMLElement;
 
   private data = new DataController(this, {
     args: () => [this.evaluationId] as const,
     task: async ([id], { client, signal }): Promise<Data> => {
       if (!id) return { list: (await client.qa.evaluations.list({ limit: 25 }, { signal })).items };
       const ev = await client.qa.evaluations.get(id, { signal });
-      const [tpl, tickets, agent] = await Promise.all([
+      const [tpl, tickets, agent, me] = await Promise.all([
         client.qa.templates.get(ev.templateId, { version: ev.templateVersion }, { signal }),
         Promise.all(
           ev.linkedTicketIds.map((t) => client.tickets.get(t, { signal }).catch(() => undefined)),
@@ -102,8 +104,15 @@ export class CcQaScorecard extends CcElement {
           (a) => a.displayName ?? a.name,
           () => ev.agentId,
         ),
+        client.me.get({ signal }),
       ]);
-      const loaded = { ev, tpl, tickets: tickets.filter((t): t is Ticket => !!t), agent };
+      const loaded = {
+        ev,
+        tpl,
+        tickets: tickets.filter((t): t is Ticket => !!t),
+        agent,
+        role: me.role,
+      };
       this.adopt(ev);
       return loaded;
     },
@@ -326,23 +335,35 @@ export class CcQaScorecard extends CcElement {
     this.adopt(ev);
   };
 
+  /** Creates a sub-element (loaded on first use) under this element's prefix and registry. */
+  private async sub(name: 'qa-review' | 'qa-calibration'): Promise<HTMLElement> {
+    const ctor =
+      name === 'qa-review'
+        ? (await import('../qa-review/qa-review.js')).CcQaReview
+        : (await import('../qa-calibration/qa-calibration.js')).CcQaCalibration;
+    const prefix = this.localName.replace(/-qa-scorecard$/, '');
+    if (!this.tagOf(ctor)) define(`${prefix}-${name}`, ctor, registryOf(this));
+    const el = document.createElement(this.tagOf(ctor) ?? `${prefix}-${name}`);
+    if (this.client) Object.assign(el, { client: this.client });
+    return el;
+  }
+
   private async ensureReview(): Promise<void> {
-    const { CcQaReview } = await import('../qa-review/qa-review.js');
-    let tag = this.tagOf(CcQaReview);
-    if (!tag) {
-      const prefix = this.localName.replace(/-qa-scorecard$/, '');
-      define(`${prefix}-qa-review`, CcQaReview, registryOf(this));
-      tag = this.tagOf(CcQaReview) ?? `${prefix}-qa-review`;
-    }
-    const el = document.createElement(tag) as Review;
+    const el = await this.sub('qa-review');
     const update = (e: Event) => {
-      const ev = (e as Event & { evaluation: Evaluation }).evaluation;
-      this.evaluation = ev;
+      this.evaluation = (e as Event & { evaluation: Evaluation }).evaluation;
       this.disputing = false;
     };
     el.addEventListener('cc-dispute-submitted', update);
     el.addEventListener('cc-dispute-resolved', update);
     this.review = el;
+    this.requestUpdate();
+  }
+
+  private async ensureCalibration(id: string): Promise<void> {
+    const el = await this.sub('qa-calibration');
+    el.setAttribute('session-id', id);
+    this.calibration = el;
     this.requestUpdate();
   }
 
@@ -403,14 +424,10 @@ export class CcQaScorecard extends CcElement {
     const mode = act.includes('resolve_dispute') ? 'resolve' : this.disputing ? 'dispute' : '';
     if (ev.revision > 0 || mode) {
       if (!this.review) this.reviewing ??= this.ensureReview();
-      else
-        Object.assign(this.review, {
-          evaluation: ev,
-          template: tpl,
-          mode,
-          ...(this.client ? { client: this.client } : {}),
-        });
+      else Object.assign(this.review, { evaluation: ev, template: tpl, mode });
     }
+    const session = ev.calibrationSessionId;
+    if (session && !this.calibration && d.role !== 'agent') void this.ensureCalibration(session);
     return html`<article aria-labelledby="title">
       <header class="head">
         ${
@@ -564,7 +581,7 @@ export class CcQaScorecard extends CcElement {
           >${this.line || (this.dirty && edit ? m('qaScorecard.local') : '')}</span
         >
       </div>
-      ${this.review ?? nothing}
+      ${this.review ?? nothing} ${this.calibration ?? nothing}
     </article>`;
   }
 
