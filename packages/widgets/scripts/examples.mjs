@@ -15,7 +15,10 @@ const examplesDir = join(repo, 'examples');
 const widgetsDist = join(repo, 'packages/widgets/dist');
 const tsconfig = join(repo, 'tsconfig.base.json');
 
-export const EXAMPLES = ['plain-html', 'react19', 'react18', 'vue3'];
+export const EXAMPLES = ['plain-html', 'react19', 'react18', 'vue3', 'angular'];
+
+/** Examples with their own install (kept out of the workspace), made on first build. */
+const OWN_INSTALL = new Set(['react18', 'angular']);
 
 const common = {
   bundle: true,
@@ -31,17 +34,25 @@ const common = {
   jsx: 'automatic',
 };
 
-/** React 18 cannot share the workspace with React 19: that example has its own install. */
-function ensureReact18() {
-  const dir = join(examplesDir, 'react18');
-  if (existsSync(join(dir, 'node_modules/react/package.json'))) return;
+/**
+ * React 18 cannot share the workspace with React 19, and Angular stays out of the workspace: those
+ * examples have their own install, made (or redone) when it is missing or not the pinned versions.
+ */
+function ensureOwnInstall(name) {
+  const dir = join(examplesDir, name);
+  const { dependencies = {} } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const installed = (pkg) => {
+    const file = join(dir, 'node_modules', pkg, 'package.json');
+    return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).version : undefined;
+  };
+  if (Object.entries(dependencies).every(([pkg, version]) => installed(pkg) === version)) return;
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const result = spawnSync(
     npm,
     ['install', '--no-audit', '--no-fund', '--no-package-lock', '--ignore-scripts'],
     { cwd: dir, stdio: 'inherit' },
   );
-  if (result.status !== 0) throw new Error('examples/react18: npm install failed');
+  if (result.status !== 0) throw new Error(`examples/${name}: npm install failed`);
 }
 
 export async function buildExample(name) {
@@ -59,11 +70,11 @@ export async function buildExample(name) {
   }
   const options = {
     ...common,
-    entryPoints: [join(dir, `src/main.${name === 'vue3' ? 'ts' : 'tsx'}`)],
+    entryPoints: [join(dir, `src/main.${name.startsWith('react') ? 'tsx' : 'ts'}`)],
     outfile: join(out, 'main.js'),
   };
+  if (OWN_INSTALL.has(name)) ensureOwnInstall(name);
   if (name === 'react18') {
-    ensureReact18();
     const own = join(dir, 'node_modules');
     options.alias = { react: join(own, 'react'), 'react-dom': join(own, 'react-dom') };
   }
@@ -74,6 +85,13 @@ export async function buildExample(name) {
       __VUE_PROD_DEVTOOLS__: 'false',
       __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
     };
+  }
+  if (name === 'angular') {
+    // Angular's production mode in a browser (the CLI sets these); the compiler stays in: the
+    // component is compiled just in time.
+    options.define = { ...options.define, ngDevMode: 'false', ngServerMode: 'false' };
+    // Angular's compiler makes an 8 MB source map that takes longer to write than the bundle.
+    options.sourcemap = false;
   }
   await build(options);
 }
