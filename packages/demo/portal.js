@@ -28,7 +28,8 @@ const TEXT = {
     'widget.kpi-tiles': 'KPI tiles',
     'widget.equipment-checklist': 'equipment checklist',
     'event.cc-ticket-select': (e) => `Ticket ${e.ticketId ?? ''} opened.`,
-    'event.cc-complaint-submitted': () => 'Complaint filed; the queue is refreshed.',
+    'event.cc-complaint-submitted': (e) =>
+      `Complaint filed as ticket #${e.number ?? ''}; the queue is refreshed.`,
     'event.cc-ticket-transitioned': (e) => `Ticket #${e.ticket?.number ?? ''} changed state.`,
     'event.cc-ticket-assigned': (e) => `Ticket #${e.ticket?.number ?? ''} assigned.`,
     'event.cc-error': (e) => `A widget reported an error (${e.code}).`,
@@ -78,7 +79,8 @@ const TEXT = {
     'widget.kpi-tiles': '指标看板',
     'widget.equipment-checklist': '设备巡检',
     'event.cc-ticket-select': (e) => `已打开工单 ${e.ticketId ?? ''}。`,
-    'event.cc-complaint-submitted': () => '投诉已登记，工单列表已刷新。',
+    'event.cc-complaint-submitted': (e) =>
+      `投诉已登记（工单 #${e.number ?? ''}），工单列表已刷新。`,
     'event.cc-ticket-transitioned': (e) => `工单 #${e.ticket?.number ?? ''} 状态已变更。`,
     'event.cc-ticket-assigned': (e) => `工单 #${e.ticket?.number ?? ''} 已分派。`,
     'event.cc-error': (e) => `组件报告了错误（${e.code}）。`,
@@ -113,7 +115,8 @@ const TEXT = {
     'widget.kpi-tiles': '指標看板',
     'widget.equipment-checklist': '設備點檢',
     'event.cc-ticket-select': (e) => `已開啟工單 ${e.ticketId ?? ''}。`,
-    'event.cc-complaint-submitted': () => '投訴已登錄，工單列表已重新整理。',
+    'event.cc-complaint-submitted': (e) =>
+      `投訴已登錄（工單 #${e.number ?? ''}），工單列表已重新整理。`,
     'event.cc-ticket-transitioned': (e) => `工單 #${e.ticket?.number ?? ''} 狀態已變更。`,
     'event.cc-ticket-assigned': (e) => `工單 #${e.ticket?.number ?? ''} 已指派。`,
     'event.cc-error': (e) => `元件回報了錯誤（${e.code}）。`,
@@ -228,7 +231,10 @@ function renderWidgets() {
     card.className = 'widget-card';
     card.dataset.widget = name;
     card.setAttribute('aria-label', text(`widget.${name}`));
-    card.append(document.createElement(tag));
+    const widget = document.createElement(tag);
+    // The complaint form keeps one draft per page (and per signed-in user).
+    if (name === 'complaint-form') widget.setAttribute('draft-key', 'portal');
+    card.append(widget);
     return card;
   });
   $('widgets').replaceChildren(...cards);
