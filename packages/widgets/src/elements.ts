@@ -5,6 +5,8 @@
  * Adding an element: import its class here and add one line to `elements`.
  */
 import { CcComplaintForm } from './complaint-form/complaint-form.js';
+import { CcEquipmentChecklist } from './equipment-checklist/equipment-checklist.js';
+import { CcEquipmentOverview } from './equipment-overview/equipment-overview.js';
 import { CcKpiAppraisal } from './kpi-appraisal/kpi-appraisal.js';
 import { CcKpiStaffing } from './kpi-staffing/kpi-staffing.js';
 import { CcKpiTiles } from './kpi-tiles/kpi-tiles.js';
@@ -25,6 +27,8 @@ export const elements = {
   'qa-review': CcQaReview,
   'qa-calibration': CcQaCalibration,
   'ticket-queue': CcTicketQueue,
+  'equipment-checklist': CcEquipmentChecklist,
+  'equipment-overview': CcEquipmentOverview,
 } as const satisfies Record<string, CustomElementConstructor>;
 
 export type ElementName = keyof typeof elements;

@@ -51,5 +51,11 @@ export {
 export { CcKpiSelectEvent, type LiveFigure } from './kpi-tiles/kpi-tiles.events.js';
 export { CcKpiAppraisal, type AppraisalPeriod } from './kpi-appraisal/kpi-appraisal.js';
 export { CcKpiStaffing, type StaffingEstimate } from './kpi-staffing/kpi-staffing.js';
+export { CcEquipmentChecklist } from './equipment-checklist/equipment-checklist.js';
+export {
+  CcCheckSubmittedEvent,
+  CcWorkorderSelectEvent,
+} from './equipment-checklist/equipment-checklist.events.js';
+export { CcEquipmentOverview, CcSeatSelectEvent } from './equipment-overview/equipment-overview.js';
 export { elements, defineElements, type ElementName } from './elements.js';
 export * from './shared/index.js';
