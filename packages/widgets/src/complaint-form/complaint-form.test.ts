@@ -11,7 +11,7 @@ import { expectAccessible } from '../test-utils/axe.js';
 import { FIELD_RULES, type CcComplaintForm } from './complaint-form.js';
 import type { CcComplaintSubmitEvent, CcComplaintSubmittedEvent } from './complaint-form.events.js';
 import { messages } from './complaint-form.i18n.js';
-import { readDraft } from './drafts.js';
+import { DRAFT_TTL, readDraft, writeDraft } from './drafts.js';
 
 type Role = Schema<'Role'>;
 
@@ -368,6 +368,48 @@ describe('<cc-complaint-form> against the reference server', () => {
     await waitUntil(async () => !(await readDraft(`${AGENT} ${key}`)));
   });
 
+  it('forgets a draft older than seven days', async () => {
+    const key = unique();
+    const old = Date.now() - DRAFT_TTL - 60_000;
+    await writeDraft({
+      id: `${AGENT} ${key}`,
+      values: { customerName: 'Stale' },
+      key: crypto.randomUUID(),
+      created: old,
+      updated: old,
+    });
+    const el = mount(agent, { key });
+    await ready(el);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(control(el, 'customerName')!.value).to.equal('');
+    expect(await readDraft(`${AGENT} ${key}`)).to.equal(undefined);
+  });
+
+  it('sends the callback time in UTC from the configured time zone', async () => {
+    const el = mount(agent);
+    await ready(el);
+    await fill(el, 'preferredCallbackAt', '2026-12-01T10:30');
+    expect(el.value.preferredCallbackAt).to.equal('2026-12-01T02:30:00.000Z');
+  });
+
+  it('masks read-only customer data for a role that may not see it', async () => {
+    const manager = clientFor({ role: 'operations_manager' });
+    expect((await manager.me.get()).personalDataVisible).to.equal(false);
+    const el = fixtureSync<CcComplaintForm>(
+      html`<cc-complaint-form
+        .client=${manager}
+        draft-key=${unique()}
+        locale="en"
+        readonly-fields="customerName customerPhone"
+        .prefill=${{ customer: { name: '王芳芳', phone: '13900001111' } }}
+      ></cc-complaint-form>`,
+    );
+    await ready(el);
+    expect(control(el, 'customerName')!.value).to.not.contain('芳芳');
+    expect(control(el, 'customerPhone')!.value).to.not.contain('0000');
+    expect(el.value.customer).to.deep.equal({ name: '王芳芳', phone: '13900001111' });
+  });
+
   it('maps the server’s field errors onto the fields and keeps the draft', async () => {
     const el = mount(agent);
     await ready(el);
@@ -458,6 +500,23 @@ describe('<cc-complaint-form> against the reference server', () => {
         expect(filed.map((t) => t.id)).to.deep.equal([ticketId]);
       });
     }
+
+    it('a queued complaint is sent at once when the browser is back online', async function () {
+      this.timeout(20000);
+      const client = clientFor({ userId: AGENT }, { fetch: faulty('drop', 2), timeout: 1000 });
+      const el = mount(client);
+      el.retryDelay = 60000;
+      await ready(el);
+      const marker = unique();
+      await fillValid(el, marker);
+      const event = submitted(el);
+      await submit(el);
+      await waitUntil(() => el.matches(':state(queued)'), 'not queued', { timeout: 5000 });
+      expect(control(el, 'description')!.readOnly).to.equal(true);
+      window.dispatchEvent(new Event('online'));
+      const { ticketId } = await event;
+      expect((await onServer(marker)).map((t) => t.id)).to.deep.equal([ticketId]);
+    });
 
     it('a queued complaint is sent on the next load with the same key', async function () {
       this.timeout(20000);

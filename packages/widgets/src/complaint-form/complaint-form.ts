@@ -140,7 +140,10 @@ export class CcComplaintForm extends CcElement {
   private saveTimer?: ReturnType<typeof setTimeout>;
   private retryTimer?: ReturnType<typeof setTimeout>;
   private attempt = 0;
-  /** First wait (ms) before sending a queued complaint again; doubles up to a minute. */
+  /**
+   * First wait (ms) before sending a queued complaint again; doubles up to a minute.
+   * @internal
+   */
   retryDelay = 2000;
 
   private m = () => this.msg(messages);
