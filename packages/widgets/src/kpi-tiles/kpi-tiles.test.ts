@@ -45,7 +45,9 @@ function clientFor(who: { role: Role } | { userId: string }, fetchImpl?: typeof 
   return client;
 }
 
-before(async () => {
+before(async function () {
+  // The first answers wait for the reference server to start and seed, and the schemas to load.
+  this.timeout(60_000);
   ({ apiUrl } = (await (await fetch('/__cc/config')).json()) as { apiUrl: string });
   await clientFor({ role: 'supervisor' }).me.get();
 });
@@ -138,7 +140,9 @@ const SCOPES = [
   { role: 'agent', scope: 'agent' },
 ] as const;
 
-describe('<cc-kpi-tiles> against the reference server', () => {
+describe('<cc-kpi-tiles> against the reference server', function () {
+  // The test machine is shared: allow for a slow first answer, axe and a busy CPU.
+  this.timeout(30_000);
   it('has every string in en, zh-Hans and zh-Hant', () => {
     expectCompleteCatalog(messages);
     expectCompleteCatalog(appraisalMessages);
