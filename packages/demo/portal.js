@@ -34,6 +34,12 @@ const TEXT = {
     'event.cc-ticket-assigned': (e) => `Ticket #${e.ticket?.number ?? ''} assigned.`,
     'event.cc-error': (e) => `A widget reported an error (${e.code}).`,
     'event.cc-auth-error': () => 'Sign-in expired; switch role to sign in again.',
+    'event.cc-evaluation-saved': () => 'QA evaluation draft saved.',
+    'event.cc-evaluation-submitted': (e) =>
+      `QA evaluation submitted, score ${e.evaluation?.score ?? '—'}.`,
+    'event.cc-evaluation-acknowledged': () => 'QA evaluation acknowledged.',
+    'event.cc-dispute-submitted': () => 'Dispute sent; a QA review request is open in the queue.',
+    'event.cc-dispute-resolved': () => 'Dispute resolved; its QA review request is closed.',
     'page.agent': [
       'My desk',
       'Take complaints during the call, work your tickets, and see your own QA evaluations.',
@@ -85,6 +91,11 @@ const TEXT = {
     'event.cc-ticket-assigned': (e) => `工单 #${e.ticket?.number ?? ''} 已分派。`,
     'event.cc-error': (e) => `组件报告了错误（${e.code}）。`,
     'event.cc-auth-error': () => '登录已过期，请切换角色重新登录。',
+    'event.cc-evaluation-saved': () => '质检评估草稿已保存。',
+    'event.cc-evaluation-submitted': (e) => `质检评估已提交，得分 ${e.evaluation?.score ?? '—'}。`,
+    'event.cc-evaluation-acknowledged': () => '质检评估已确认。',
+    'event.cc-dispute-submitted': () => '申诉已提交，工单列表中已生成复核申请。',
+    'event.cc-dispute-resolved': () => '申诉已处理，对应的复核申请已关闭。',
     'page.agent': ['我的工作台', '通话中登记投诉，处理自己的工单，查看自己的质检评估。'],
     'page.supervisor': ['班组概览', '本组实时指标与服务水平、工单、辅导与设备。'],
     'page.complaint_supervisor': ['投诉管理', '投诉受理、分派处理部门、升级处理与投诉指标。'],
@@ -121,6 +132,11 @@ const TEXT = {
     'event.cc-ticket-assigned': (e) => `工單 #${e.ticket?.number ?? ''} 已指派。`,
     'event.cc-error': (e) => `元件回報了錯誤（${e.code}）。`,
     'event.cc-auth-error': () => '登入已逾時，請切換角色重新登入。',
+    'event.cc-evaluation-saved': () => '評核草稿已儲存。',
+    'event.cc-evaluation-submitted': (e) => `評核已送出，得分 ${e.evaluation?.score ?? '—'}。`,
+    'event.cc-evaluation-acknowledged': () => '評核已確認。',
+    'event.cc-dispute-submitted': () => '申訴已送出，工單列表中已開立複核申請。',
+    'event.cc-dispute-resolved': () => '申訴已處理，對應的複核申請已結案。',
     'page.agent': ['我的工作台', '通話中登錄投訴、處理自己的工單、查看自己的評核結果。'],
     'page.supervisor': ['小組總覽', '本組即時指標與服務水準、工單、輔導與設備。'],
     'page.complaint_supervisor': ['客訴管理', '投訴受理、分派處理部門、升級處理與投訴指標。'],
@@ -312,6 +328,22 @@ for (const type of [
       for (const queue of document.querySelectorAll('cc-ticket-queue')) {
         if ('selectedTicketId' in queue) queue.selectedTicketId = event.ticketId;
       }
+    }
+  });
+}
+
+// QA events: a dispute opens a QA review request ticket and its resolution closes it.
+for (const type of [
+  'cc-evaluation-saved',
+  'cc-evaluation-submitted',
+  'cc-evaluation-acknowledged',
+  'cc-dispute-submitted',
+  'cc-dispute-resolved',
+]) {
+  provider.addEventListener(type, (event) => {
+    log(text(`event.${type}`, event));
+    if (type.startsWith('cc-dispute-')) {
+      for (const queue of document.querySelectorAll('cc-ticket-queue')) queue.refresh?.();
     }
   });
 }

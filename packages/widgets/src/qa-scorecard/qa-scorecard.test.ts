@@ -111,7 +111,7 @@ function answersFor(tpl: Template): fc.Arbitrary<Answer[]> {
           { weight: c.naAllowed ? 1 : 0, arbitrary: fc.constant<'na'>('na') },
           { weight: 6, arbitrary: value },
         );
-        return choice.map((v) =>
+        return choice.map((v): Answer | undefined =>
           v === 'skip'
             ? undefined
             : v === 'na'

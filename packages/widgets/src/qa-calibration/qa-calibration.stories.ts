@@ -1,0 +1,46 @@
+import { html } from 'lit';
+import { createClient } from '@cc-kit/sdk';
+import '../define/cc-qa-calibration.js';
+
+/** `<cc-qa-calibration>` with the seeded calibration session of the reference server. */
+export default {
+  title: 'Elements/cc-qa-calibration',
+  component: 'cc-qa-calibration',
+  tags: ['autodocs'],
+};
+
+const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env;
+const apiUrl = env?.STORYBOOK_CC_API_URL ?? 'http://localhost:8080';
+const anonymous = createClient({ baseUrl: apiUrl });
+const client = createClient({
+  baseUrl: apiUrl,
+  getToken: async () => {
+    const grant = await anonymous.demo.token({ role: 'qa_specialist' });
+    return { token: grant.token, expiresAt: grant.expiresAt };
+  },
+});
+
+const session = async () => {
+  const page = await client.qa.evaluations.list({ limit: 100 });
+  return { id: page.items.find((e) => e.calibrationSessionId)?.calibrationSessionId ?? '' };
+};
+
+type Loaded = { loaded: { id: string } };
+
+export const Session = {
+  loaders: [session],
+  render: (_: unknown, { loaded }: Loaded) =>
+    html`<cc-qa-calibration .client=${client} session-id=${loaded.id}></cc-qa-calibration>`,
+};
+
+export const SimplifiedChineseDark = {
+  name: '简体中文, dark',
+  loaders: [session],
+  render: (_: unknown, { loaded }: Loaded) =>
+    html`<cc-qa-calibration
+      .client=${client}
+      session-id=${loaded.id}
+      locale="zh-Hans"
+      theme="dark"
+    ></cc-qa-calibration>`,
+};
