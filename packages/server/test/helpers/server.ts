@@ -125,7 +125,9 @@ function seedCacheFile(options: Partial<BuildAppOptions>): string | null {
   if (process.env.CC_TEST_SEED_CACHE === '0') return null;
   const hour = Math.floor((options.clock ?? (() => new Date()))().getTime() / 3_600_000);
   const key = createHash('sha256')
-    .update(`${digestOfSource()}|${options.seed ?? 1}|${hour}|${process.env.CC_AREAS ?? '*'}`)
+    .update(
+      `${digestOfSource()}|${options.seed ?? 1}|${hour}|${process.env.CC_AREAS ?? '*'}|${process.env.CC_SEED_TICKETS ?? ''}|${process.env.CC_SEED_CALLS ?? ''}`,
+    )
     .digest('hex')
     .slice(0, 24);
   return join(tmpdir(), `cc-kit-server-seed-${key}.sqlite`);
