@@ -314,10 +314,11 @@ describe('<cc-complaint-form> against the reference server', () => {
     expect(control(el, 'channel')!.value).to.equal('email');
     await fill(el, 'customerName', 'Someone else');
     expect(el.value.customer.name).to.equal('王芳');
-    // The host changes the call: the form follows.
+    // The host changes the call: the form follows, and keeps what the user chose.
     el.prefill = { customer: { name: '赵磊', phone: '13900002222' } };
     await el.updateComplete;
     expect(control(el, 'customerName')!.value).to.equal('赵磊');
+    expect(control(el, 'channel')!.value).to.equal('email');
   });
 
   it('keeps every value when the locale changes mid-edit', async () => {
@@ -535,6 +536,12 @@ describe('<cc-complaint-form> against the reference server', () => {
       // The server already has it (the answer was lost); the next load must not file it again.
       expect(await onServer(marker)).to.have.length(1);
 
+      // Another user on the same device never sends it.
+      const someoneElse = mount(clientFor({ userId: 'usr_agent_2_01' }), { key });
+      await ready(someoneElse);
+      expect(control(someoneElse, 'description')!.value).to.equal('');
+      someoneElse.remove();
+
       const second = mount(agent, { key });
       const event = submitted(second);
       const { ticketId } = await event;
@@ -630,7 +637,8 @@ describe('<cc-complaint-form> against the reference server', () => {
     expect((await onServer(marker)).map((t) => t.id)).to.deep.equal([ticketId]);
   });
 
-  it('is accessible (axe), filled in and with errors, light and dark', async () => {
+  it('is accessible (axe), filled in and with errors, light and dark', async function () {
+    this.timeout(30000);
     const el = mount(agent);
     await ready(el);
     await fill(el, 'categoryId', 'cat_billing_dispute');

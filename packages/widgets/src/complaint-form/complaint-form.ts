@@ -245,7 +245,7 @@ export class CcComplaintForm extends CcElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (['prefill', ...Object.keys(ATTRS)].some((k) => (changed as Map<string, unknown>).has(k))) {
-      this.values = { ...this.values, ...this.base() };
+      this.values = this.hasUpdated ? { ...this.values, ...this.base(false) } : this.base();
     }
     const me = this.ref.data?.me;
     const id = me && `${me.user.id} ${this.draftKey}`;
@@ -274,8 +274,8 @@ export class CcComplaintForm extends CcElement {
 
   // ---- values ------------------------------------------------------------------------------------
 
-  /** Values from `.prefill` and the attributes. */
-  private base(): Record<string, string> {
+  /** Values from `.prefill` and the attributes (and the defaults). */
+  private base(defaults = true): Record<string, string> {
     const p = this.prefill ?? {};
     const c = p.customer ?? {};
     const out: Record<string, string | undefined> = {
@@ -296,7 +296,7 @@ export class CcComplaintForm extends CcElement {
       const value = this[key as keyof typeof ATTRS];
       if (value != null && out[key] == null && this.hasAttribute(attr)) out[key] = value;
     }
-    out.channel ??= 'phone';
+    if (defaults) out.channel ??= 'phone';
     return Object.fromEntries(Object.entries(out).filter(([, v]) => v != null)) as Record<
       string,
       string
@@ -480,6 +480,9 @@ export class CcComplaintForm extends CcElement {
     this.busy = true;
     this.failure = undefined;
     try {
+      // Only ever its owner's: the page may have signed in as someone else since it was queued.
+      const me = await client.me.get();
+      if (!draft.id.startsWith(`${me.user.id} `)) return;
       const ticket = await client.complaints.file(draft.queued, { idempotencyKey: draft.key });
       this.draft = undefined;
       await deleteDraft(draft.id).catch(() => undefined);
