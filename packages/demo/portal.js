@@ -1,6 +1,12 @@
 // The demo portal: a plain page that embeds the kit the simplest way (dist/cc-widgets.js) and
 // signs in with the reference server's demo tokens. No inline script or style: strict-CSP safe.
-import { createClient, describeError, errorText } from './dist/cc-widgets.js';
+import {
+  createClient,
+  describeError,
+  errorText,
+  sharedCatalog,
+  translate,
+} from './dist/cc-widgets.js';
 
 /** The portal's own strings (the widgets bring theirs). */
 const TEXT = {
@@ -33,7 +39,18 @@ const TEXT = {
     'event.cc-ticket-transitioned': (e) => `Ticket #${e.ticket?.number ?? ''} changed state.`,
     'event.cc-ticket-assigned': (e) => `Ticket #${e.ticket?.number ?? ''} assigned.`,
     'event.cc-error': (e) => `A widget reported an error (${e.code}).`,
+    'event.cc-kpi-select': (e, name) => `Figure chosen: ${name} (${e.period}).`,
     'event.cc-auth-error': () => 'Sign-in expired; switch role to sign in again.',
+    'event.cc-evaluation-saved': () => 'QA evaluation draft saved.',
+    'event.cc-evaluation-submitted': (e) => `QA evaluation submitted, score ${e.evaluation?.score ?? '—'}.`,
+    'event.cc-evaluation-acknowledged': () => 'QA evaluation acknowledged.',
+    'event.cc-dispute-submitted': () => 'Dispute sent; a QA review request is open in the queue.',
+    'event.cc-dispute-resolved': () => 'Dispute resolved; its QA review request is closed.',
+    'event.cc-check-submitted': (e) => {
+      const n = new Set(e.check?.items.map((i) => i.workOrderId).filter(Boolean)).size;
+      return `Equipment check submitted: ${n} maintenance work order${n === 1 ? '' : 's'} opened; the queue is refreshed.`;
+    },
+    'event.cc-workorder-select': (e) => `Maintenance work order #${e.number ?? ''} chosen.`,
     'event.cc-evaluation-saved': () => 'QA evaluation draft saved.',
     'event.cc-evaluation-submitted': (e) =>
       `QA evaluation submitted, score ${e.evaluation?.score ?? '—'}.`,
@@ -90,7 +107,16 @@ const TEXT = {
     'event.cc-ticket-transitioned': (e) => `工单 #${e.ticket?.number ?? ''} 状态已变更。`,
     'event.cc-ticket-assigned': (e) => `工单 #${e.ticket?.number ?? ''} 已分派。`,
     'event.cc-error': (e) => `组件报告了错误（${e.code}）。`,
+    'event.cc-kpi-select': (e, name) => `已选择指标：${name}。`,
     'event.cc-auth-error': () => '登录已过期，请切换角色重新登录。',
+    'event.cc-evaluation-saved': () => '质检评估草稿已保存。',
+    'event.cc-evaluation-submitted': (e) => `质检评估已提交，得分 ${e.evaluation?.score ?? '—'}。`,
+    'event.cc-evaluation-acknowledged': () => '质检评估已确认。',
+    'event.cc-dispute-submitted': () => '申诉已提交，工单列表中已生成复核申请。',
+    'event.cc-dispute-resolved': () => '申诉已处理，对应的复核申请已关闭。',
+    'event.cc-check-submitted': (e) =>
+      `设备巡检已提交，已创建 ${new Set(e.check?.items.map((i) => i.workOrderId).filter(Boolean)).size} 张维修工单，工单列表已刷新。`,
+    'event.cc-workorder-select': (e) => `已选择维修工单 #${e.number ?? ''}。`,
     'event.cc-evaluation-saved': () => '质检评估草稿已保存。',
     'event.cc-evaluation-submitted': (e) => `质检评估已提交，得分 ${e.evaluation?.score ?? '—'}。`,
     'event.cc-evaluation-acknowledged': () => '质检评估已确认。',
@@ -131,7 +157,16 @@ const TEXT = {
     'event.cc-ticket-transitioned': (e) => `工單 #${e.ticket?.number ?? ''} 狀態已變更。`,
     'event.cc-ticket-assigned': (e) => `工單 #${e.ticket?.number ?? ''} 已指派。`,
     'event.cc-error': (e) => `元件回報了錯誤（${e.code}）。`,
+    'event.cc-kpi-select': (e, name) => `已選擇指標：${name}。`,
     'event.cc-auth-error': () => '登入已逾時，請切換角色重新登入。',
+    'event.cc-evaluation-saved': () => '評核草稿已儲存。',
+    'event.cc-evaluation-submitted': (e) => `評核已送出，得分 ${e.evaluation?.score ?? '—'}。`,
+    'event.cc-evaluation-acknowledged': () => '評核已確認。',
+    'event.cc-dispute-submitted': () => '申訴已送出，工單列表中已開立複核申請。',
+    'event.cc-dispute-resolved': () => '申訴已處理，對應的複核申請已結案。',
+    'event.cc-check-submitted': (e) =>
+      `設備點檢已送出，已開立 ${new Set(e.check?.items.map((i) => i.workOrderId).filter(Boolean)).size} 張維修工單，工單列表已重新整理。`,
+    'event.cc-workorder-select': (e) => `已選擇維修工單 #${e.number ?? ''}。`,
     'event.cc-evaluation-saved': () => '評核草稿已儲存。',
     'event.cc-evaluation-submitted': (e) => `評核已送出，得分 ${e.evaluation?.score ?? '—'}。`,
     'event.cc-evaluation-acknowledged': () => '評核已確認。',
@@ -310,17 +345,30 @@ function apply({ role = false } = {}) {
   void showSignedIn();
 }
 
+/** A KPI tile's name in the page's language, from the kit's own catalog (the tiles' words). */
+function kpiName(event) {
+  const key = event.metric.startsWith('calls_in')
+    ? 'kpi.live.callsInQueue'
+    : event.metric === 'longest_wait'
+      ? 'kpi.live.longestWait'
+      : event.metric === 'agents_available'
+        ? 'kpi.live.agentsAvailable'
+        : `kpi.metric.${event.metric}`;
+  return translate(sharedCatalog, state.locale, undefined, key);
+}
+
 // Events between widgets: the page wires them, the widgets never know each other.
 for (const type of [
   'cc-ticket-select',
   'cc-ticket-transitioned',
   'cc-ticket-assigned',
   'cc-complaint-submitted',
+  'cc-kpi-select',
   'cc-error',
   'cc-auth-error',
 ]) {
   provider.addEventListener(type, (event) => {
-    log(text(`event.${type}`, event));
+    log(text(`event.${type}`, event, type === 'cc-kpi-select' ? kpiName(event) : undefined));
     if (type === 'cc-complaint-submitted') {
       for (const queue of document.querySelectorAll('cc-ticket-queue')) queue.refresh?.();
     }
@@ -344,6 +392,29 @@ for (const type of [
     log(text(`event.${type}`, event));
     if (type.startsWith('cc-dispute-')) {
       for (const queue of document.querySelectorAll('cc-ticket-queue')) queue.refresh?.();
+    }
+  });
+}
+
+// QA and equipment events: logged; those that open or close tickets refresh the queue, and a
+// chosen maintenance work order is selected in it.
+for (const type of [
+  'cc-evaluation-saved',
+  'cc-evaluation-submitted',
+  'cc-evaluation-acknowledged',
+  'cc-dispute-submitted',
+  'cc-dispute-resolved',
+  'cc-check-submitted',
+  'cc-workorder-select',
+]) {
+  provider.addEventListener(type, (event) => {
+    log(text(`event.${type}`, event));
+    for (const queue of document.querySelectorAll('cc-ticket-queue')) {
+      if (type === 'cc-workorder-select') {
+        if ('selectedTicketId' in queue) queue.selectedTicketId = event.ticketId;
+      } else if (type.startsWith('cc-dispute') || type === 'cc-check-submitted') {
+        queue.refresh?.();
+      }
     }
   });
 }

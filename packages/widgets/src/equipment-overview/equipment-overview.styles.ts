@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
+    background: var(--cc-equipment-overview-background, var(--_cc-color-surface));
     --_eo-overdue: var(--cc-equipment-overview-overdue-color, var(--_cc-color-danger));
   }
   h3 {

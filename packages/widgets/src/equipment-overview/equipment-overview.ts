@@ -49,6 +49,7 @@ declare global {
  * @fires cc-workorder-select - A maintenance work order was chosen; `event.ticketId`, `event.number`.
  * @fires cc-error - Loading failed; `{ code, status, requestId, retryable }`.
  * @csspart table - Each table.
+ * @cssprop --cc-equipment-overview-background - Background of the element (default: --cc-color-surface).
  * @cssprop --cc-equipment-overview-overdue-color - Colour of overdue seats (default: --cc-color-danger).
  * @cssstate loading - While the figures load.
  * @cssstate error - Loading failed.

@@ -1,0 +1,79 @@
+import { html } from 'lit';
+import { createClient } from '@cc-kit/sdk';
+import '../define/cc-equipment-overview.js';
+import type { CcClient } from '../shared/client.js';
+
+/**
+ * `<cc-equipment-overview>` (the second tab of `<cc-equipment-checklist>`) reads from the real
+ * reference server: `CC_DEMO=1 CC_CORS_ORIGINS=http://localhost:6006 npm start -w @cc-kit/server`,
+ * or `STORYBOOK_CC_API_URL`.
+ */
+export default {
+  title: 'Elements/cc-equipment-overview',
+  component: 'cc-equipment-overview',
+  tags: ['autodocs'],
+};
+
+const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env;
+const apiUrl = env?.STORYBOOK_CC_API_URL ?? 'http://localhost:8080';
+
+const clients = new Map<string, CcClient>();
+function clientFor(role: 'supervisor' | 'operations_manager', fetchImpl?: typeof fetch): CcClient {
+  const key = `${role}${fetchImpl ? '+' : ''}`;
+  let client = clients.get(key);
+  if (!client) {
+    const anonymous = createClient({ baseUrl: apiUrl });
+    client = createClient({
+      baseUrl: apiUrl,
+      ...(fetchImpl ? { fetch: fetchImpl } : {}),
+      retry: { attempts: 1 },
+      getToken: async () => {
+        const grant = await anonymous.demo.token({ role });
+        return { token: grant.token, expiresAt: grant.expiresAt };
+      },
+    });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+const overview = (client: CcClient, attrs: { theme?: string; locale?: string } = {}) =>
+  html`<cc-equipment-overview
+    .client=${client}
+    theme=${attrs.theme ?? ''}
+    locale=${attrs.locale ?? ''}
+  ></cc-equipment-overview>`;
+
+export const OperationsManager = {
+  name: 'Operations manager (every team)',
+  render: () => overview(clientFor('operations_manager')),
+};
+export const Supervisor = { render: () => overview(clientFor('supervisor')) };
+export const Loading = {
+  render: () => overview(clientFor('supervisor', () => new Promise<Response>(() => undefined))),
+};
+export const ServerError = {
+  name: 'Error',
+  render: () =>
+    overview(
+      clientFor('operations_manager', async () =>
+        Promise.resolve(
+          new Response(JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503 }), {
+            status: 503,
+            headers: { 'content-type': 'application/problem+json' },
+          }),
+        ),
+      ),
+    ),
+};
+export const SimplifiedChinese = {
+  name: '简体中文',
+  render: () => overview(clientFor('operations_manager'), { locale: 'zh-Hans' }),
+};
+export const TraditionalChinese = {
+  name: '繁體中文',
+  render: () => overview(clientFor('operations_manager'), { locale: 'zh-Hant' }),
+};
+export const Dark = {
+  render: () => overview(clientFor('operations_manager'), { theme: 'dark' }),
+};

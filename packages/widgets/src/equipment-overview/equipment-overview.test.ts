@@ -1,0 +1,103 @@
+import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
+import { createClient } from '@cc-kit/sdk';
+import type { Schema } from '@cc-kit/spec';
+import '../define/cc-equipment-overview.js';
+import type { CcClient } from '../shared/client.js';
+import { expectAccessible } from '../test-utils/axe.js';
+import { expectCompleteCatalog } from '../shared/i18n/i18n.test.js';
+import type { CcEquipmentOverview, CcSeatSelectEvent } from './equipment-overview.js';
+import { messages } from './equipment-overview.i18n.js';
+
+let apiUrl: string;
+const clients = new Map<string, CcClient>();
+
+function clientFor(who: { role: Schema<'Role'> } | { userId: string }): CcClient {
+  const key = JSON.stringify(who);
+  let client = clients.get(key);
+  if (!client) {
+    const anonymous = createClient({ baseUrl: apiUrl });
+    client = createClient({
+      baseUrl: apiUrl,
+      getToken: async () => {
+        const grant = await anonymous.demo.token(who);
+        return { token: grant.token, expiresAt: grant.expiresAt };
+      },
+    });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+before(async () => {
+  ({ apiUrl } = (await (await fetch('/__cc/config')).json()) as { apiUrl: string });
+  await clientFor({ role: 'operations_manager' }).me.get();
+});
+
+const root = (el: Element) => el.shadowRoot!;
+const mount = (client: CcClient, locale = 'en') =>
+  fixtureSync<CcEquipmentOverview>(
+    html`<cc-equipment-overview .client=${client} locale=${locale}></cc-equipment-overview>`,
+  );
+const loaded = async (el: CcEquipmentOverview) => {
+  await el.updateComplete;
+  await waitUntil(() => !el.matches(':state(loading)'), 'the overview did not load', {
+    timeout: 8000,
+  });
+  await el.updateComplete;
+  expect(el.matches(':state(error)'), root(el).textContent!).to.equal(false);
+};
+
+describe('<cc-equipment-overview> against the reference server', () => {
+  it('has every string in en, zh-Hans and zh-Hant', () => {
+    expectCompleteCatalog(messages);
+  });
+
+  it('lists the seats due and overdue exactly as the server does, most overdue first', async function () {
+    this.timeout(30000);
+    const client = clientFor({ role: 'operations_manager' });
+    const el = mount(client);
+    await loaded(el);
+    const due = await client.equipment.due.iterate({}).toArray({ limit: 2000 });
+    expect(el.dueSeats.map((d) => d.seatId)).to.deep.equal(due.map((d) => d.seatId));
+    const rows = [...root(el).querySelectorAll<HTMLElement>('tr[data-seat]')];
+    expect(rows.map((r) => r.dataset.seat)).to.deep.equal(due.map((d) => d.seatId));
+    const overdue = due.map((d) => d.overdueDays);
+    expect(overdue).to.deep.equal([...overdue].sort((a, b) => b - a));
+    const summary = await client.equipment.summary();
+    expect(root(el).querySelectorAll('tr[data-team]').length).to.equal(summary.teams.length);
+
+    // History of a seat: its submitted checks, newest first.
+    const select = root(el).querySelector('select')!;
+    select.value = 'seat_a01';
+    select.dispatchEvent(new Event('change'));
+    const history = await client.equipment.checks.list({ seatId: 'seat_a01', state: 'submitted' });
+    await waitUntil(() => root(el).querySelectorAll('.history > li').length > 0, 'no history', {
+      timeout: 8000,
+    });
+    expect(root(el).querySelectorAll('.history > li').length).to.equal(history.items.length);
+    await expectAccessible(el);
+  });
+
+  it('shows a supervisor their own team only, and offers to check a due seat', async function () {
+    this.timeout(30000);
+    const client = clientFor({ userId: 'usr_sup_2' });
+    const me = await client.me.get();
+    const el = mount(client, 'zh-Hant');
+    await loaded(el);
+    const teams = [...root(el).querySelectorAll<HTMLElement>('tr[data-team]')];
+    expect(teams.map((t) => t.dataset.team)).to.deep.equal([me.teamId]);
+    const due = await client.equipment.due.iterate({}).toArray({ limit: 2000 });
+    expect(due.every((d) => d.teamId === me.teamId)).to.equal(true);
+    expect(el.dueSeats.map((d) => d.seatId)).to.deep.equal(due.map((d) => d.seatId));
+    if (due.length) {
+      const picked = new Promise<CcSeatSelectEvent>((resolve) =>
+        el.addEventListener('cc-seat-select', resolve, { once: true }),
+      );
+      root(el).querySelector<HTMLButtonElement>('tr[data-seat] button')!.click();
+      expect((await picked).seatId).to.equal(due[0]!.seatId);
+    }
+    el.theme = 'dark';
+    await el.updateComplete;
+    await expectAccessible(el);
+  });
+});
