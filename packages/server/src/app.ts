@@ -49,6 +49,14 @@ export interface BuildAppOptions {
   sseHeartbeatMs?: number;
   sseMaxConnectionsPerToken?: number;
   eventRetentionMs?: number;
+  /**
+   * Time a client has to send a whole request, headers and body, in ms (default 30 s): a client
+   * that trickles its request cannot hold a connection for longer. Answers (event streams
+   * included) are not limited by it.
+   */
+  requestTimeoutMs?: number;
+  /** Time a client has to send the request headers, in ms (default 10 s, at most the above). */
+  headersTimeoutMs?: number;
   /** Use these areas instead of discovering src/areas/* (tests). */
   areas?: Area[];
   /** Extra things to serve: the API reference, the demo portal. */
@@ -127,8 +135,17 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<BuiltApp>
   const db = openDatabase(options.dbSnapshot ?? dbFile);
   migrate(db);
 
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const headersTimeout = Math.min(options.headersTimeoutMs ?? 10_000, requestTimeout);
   const app = Fastify({
     logger: loggerOptions(options.logLevel ?? 'info'),
+    requestTimeout,
+    http: {
+      headersTimeout,
+      // Node checks those deadlines on this interval (30 s by default): a slow client is cut off
+      // within half its deadline after it passes.
+      connectionsCheckingInterval: Math.max(100, Math.min(5_000, Math.floor(headersTimeout / 2))),
+    },
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
