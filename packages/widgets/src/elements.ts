@@ -14,6 +14,9 @@ import { CcProvider } from './provider/provider.js';
 import { CcQaCalibration } from './qa-calibration/qa-calibration.js';
 import { CcQaReview } from './qa-review/qa-review.js';
 import { CcQaScorecard } from './qa-scorecard/qa-scorecard.js';
+import { CcTicketBulk } from './ticket-bulk/ticket-bulk.js';
+import { CcTicketDetail } from './ticket-detail/ticket-detail.js';
+import { CcTicketFilters } from './ticket-filters/ticket-filters.js';
 import { CcTicketQueue } from './ticket-queue/ticket-queue.js';
 import { defineAll, type DefineElementsOptions } from './shared/define.js';
 
@@ -27,6 +30,9 @@ export const elements = {
   'qa-review': CcQaReview,
   'qa-calibration': CcQaCalibration,
   'ticket-queue': CcTicketQueue,
+  'ticket-detail': CcTicketDetail,
+  'ticket-bulk': CcTicketBulk,
+  'ticket-filters': CcTicketFilters,
   'equipment-checklist': CcEquipmentChecklist,
   'equipment-overview': CcEquipmentOverview,
 } as const satisfies Record<string, CustomElementConstructor>;

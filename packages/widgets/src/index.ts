@@ -31,6 +31,12 @@ export {
   CcTicketAssignedEvent,
   CcViewChangeEvent,
 } from './ticket-queue/ticket-queue.events.js';
+export { CcTicketDetail } from './ticket-detail/ticket-detail.js';
+export { CcTicketCloseEvent } from './ticket-detail/ticket-detail.events.js';
+export { CcTicketBulk, type TicketBulkOutcome } from './ticket-bulk/ticket-bulk.js';
+export { CcSelectionChangeEvent } from './ticket-bulk/ticket-bulk.events.js';
+export { CcTicketFilters } from './ticket-filters/ticket-filters.js';
+export { CcFilterChangeEvent } from './ticket-filters/ticket-filters.events.js';
 export { CcQaScorecard } from './qa-scorecard/qa-scorecard.js';
 export { CcQaReview } from './qa-review/qa-review.js';
 export { CcQaCalibration } from './qa-calibration/qa-calibration.js';

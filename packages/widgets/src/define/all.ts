@@ -11,5 +11,8 @@ import './cc-qa-calibration.js';
 import './cc-qa-review.js';
 import './cc-qa-scorecard.js';
 import './cc-ticket-queue.js';
+import './cc-ticket-detail.js';
+import './cc-ticket-bulk.js';
+import './cc-ticket-filters.js';
 
 defineElements();

@@ -11,6 +11,9 @@ import { CcProvider as CcProviderElement } from '../index.js';
 import { CcQaCalibration as CcQaCalibrationElement } from '../index.js';
 import { CcQaReview as CcQaReviewElement } from '../index.js';
 import { CcQaScorecard as CcQaScorecardElement } from '../index.js';
+import { CcTicketBulk as CcTicketBulkElement } from '../index.js';
+import { CcTicketDetail as CcTicketDetailElement } from '../index.js';
+import { CcTicketFilters as CcTicketFiltersElement } from '../index.js';
 import { CcTicketQueue as CcTicketQueueElement } from '../index.js';
 
 /** Complaint form: custom fields, routing preview, drafts and exactly-once filing. Registers nothing: import a define file or cc-widgets.js too. */
@@ -144,6 +147,49 @@ export const CcQaScorecard = createComponent({
     onEvaluationSubmitted: 'cc-evaluation-submitted' as EventName<
       HTMLElementEventMap['cc-evaluation-submitted']
     >,
+  },
+});
+
+/** Bulk actions on selected tickets, with one result per ticket. Registers nothing: import a define file or cc-widgets.js too. */
+export const CcTicketBulk = createComponent({
+  react: React,
+  tagName: 'cc-ticket-bulk',
+  elementClass: CcTicketBulkElement,
+  events: {
+    onError: 'cc-error' as EventName<HTMLElementEventMap['cc-error']>,
+    onSelectionChange: 'cc-selection-change' as EventName<
+      HTMLElementEventMap['cc-selection-change']
+    >,
+    onTicketAssigned: 'cc-ticket-assigned' as EventName<HTMLElementEventMap['cc-ticket-assigned']>,
+    onTicketTransitioned: 'cc-ticket-transitioned' as EventName<
+      HTMLElementEventMap['cc-ticket-transitioned']
+    >,
+  },
+});
+
+/** Ticket detail: fields, SLA, actions, comments and activity log of one ticket. Registers nothing: import a define file or cc-widgets.js too. */
+export const CcTicketDetail = createComponent({
+  react: React,
+  tagName: 'cc-ticket-detail',
+  elementClass: CcTicketDetailElement,
+  events: {
+    onError: 'cc-error' as EventName<HTMLElementEventMap['cc-error']>,
+    onTicketAssigned: 'cc-ticket-assigned' as EventName<HTMLElementEventMap['cc-ticket-assigned']>,
+    onTicketClose: 'cc-ticket-close' as EventName<HTMLElementEventMap['cc-ticket-close']>,
+    onTicketTransitioned: 'cc-ticket-transitioned' as EventName<
+      HTMLElementEventMap['cc-ticket-transitioned']
+    >,
+  },
+});
+
+/** Ticket filters: search, choices with counts, assignee, team and dates. Registers nothing: import a define file or cc-widgets.js too. */
+export const CcTicketFilters = createComponent({
+  react: React,
+  tagName: 'cc-ticket-filters',
+  elementClass: CcTicketFiltersElement,
+  events: {
+    onError: 'cc-error' as EventName<HTMLElementEventMap['cc-error']>,
+    onFilterChange: 'cc-filter-change' as EventName<HTMLElementEventMap['cc-filter-change']>,
   },
 });
 

@@ -9,6 +9,7 @@ import {
   type BusinessCalendar,
 } from '@cc-kit/sdk/domain';
 import type { Schema } from '@cc-kit/spec';
+import type { CcElement } from '../shared/element.js';
 
 export type LiveSlaState = 'ok' | 'at_risk' | 'breached' | 'paused' | 'met';
 
@@ -51,4 +52,35 @@ export function liveSla(
       ? sla.state === 'at_risk'
       : remaining <= atRiskRatio * sla.resolution.targetSeconds;
   return { state: atRisk ? 'at_risk' : 'ok', remaining };
+}
+
+/** The icon beside each SLA state (never colour alone). */
+export const SLA_ICON: Record<LiveSlaState, string> = {
+  ok: '◷',
+  at_risk: '⚠',
+  breached: '⛔',
+  paused: '⏸',
+  met: '✓',
+};
+
+/** The SLA in words, e.g. `At risk · 20 min left`; `none` and `paused` are the element's own. */
+export function slaText(
+  host: CcElement,
+  sla: LiveSla | undefined,
+  none: string,
+  paused: (time: string) => string,
+): string {
+  if (!sla) return none;
+  const time = host.fmt.duration(sla.remaining);
+  const label = host.t(`sla.state.${sla.state}`);
+  switch (sla.state) {
+    case 'breached':
+      return `${label} · ${host.t('sla.overdue', { time })}`;
+    case 'paused':
+      return paused(time);
+    case 'met':
+      return label;
+    default:
+      return `${label} · ${host.t('sla.remaining', { time })}`;
+  }
 }

@@ -21,57 +21,12 @@ export const styles = css`
     flex-direction: column;
     gap: var(--_cc-space-3);
   }
-  .toolbar,
-  .bulk {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
-    gap: var(--_cc-space-3);
-  }
-  .bulk {
-    padding: var(--_cc-space-2) var(--_cc-space-3);
-    border: 1px solid var(--_cc-color-accent);
-    border-radius: var(--_cc-radius);
-    background: var(--_cc-color-surface-raised);
-  }
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_cc-space-1);
-    font-size: var(--_cc-font-size-sm);
-  }
-  .field.inline {
-    flex-direction: row;
-    align-items: center;
-  }
-  .search-row {
-    display: flex;
-    gap: var(--_cc-space-2);
-  }
-  select,
-  input,
-  textarea {
-    font: inherit;
-    min-height: var(--_cc-control-height);
-    padding: 0 var(--_cc-space-2);
-    border: 1px solid var(--_cc-color-border);
-    border-radius: var(--_cc-radius-sm);
-    background: var(--_cc-color-surface);
-    color: var(--_cc-color-text);
-    box-sizing: border-box;
-  }
-  textarea {
-    padding: var(--_cc-space-2);
-    min-width: 16rem;
-  }
   input[type='checkbox'] {
-    min-height: auto;
     width: 1.1rem;
     height: 1.1rem;
     margin: 0;
   }
   .total,
-  .count,
   .more,
   .stale,
   .new-tickets {
@@ -220,96 +175,6 @@ export const styles = css`
   }
   .detail {
     margin-top: var(--_cc-space-4);
-    padding: var(--_cc-space-4);
-    border: 1px solid var(--_cc-color-border);
-    border-radius: var(--_cc-radius);
-    background: var(--_cc-color-surface);
-    box-shadow: var(--_cc-elevation-1);
-  }
-  .detail-head {
-    display: flex;
-    justify-content: space-between;
-    align-items: flex-start;
-    gap: var(--_cc-space-3);
-  }
-  .detail h2 {
-    margin: 0;
-    font-size: var(--_cc-font-size-lg);
-  }
-  .detail h3 {
-    margin: var(--_cc-space-4) 0 var(--_cc-space-2);
-    font-size: var(--_cc-font-size-md);
-  }
-  .fields {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: var(--_cc-space-1) var(--_cc-space-4);
-    margin: 0;
-  }
-  .fields dt {
-    color: var(--_cc-color-text-muted);
-  }
-  .fields dd {
-    margin: 0;
-  }
-  .description,
-  .comments .body {
-    white-space: pre-wrap;
-  }
-  .actions,
-  .transition-form,
-  .assign-form,
-  .comment {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_cc-space-2);
-    align-items: flex-end;
-    margin-top: var(--_cc-space-2);
-  }
-  .comment {
-    flex-direction: column;
-    align-items: flex-start;
-  }
-  .comments,
-  .activity,
-  .bulk-results ul {
-    margin: 0;
-    padding-inline-start: var(--_cc-space-5);
-  }
-  .meta {
-    margin: 0;
-    font-size: var(--_cc-font-size-sm);
-    color: var(--_cc-color-text-muted);
-  }
-  .comments .body {
-    margin: 0 0 var(--_cc-space-2);
-  }
-  .conflict,
-  .action-error,
-  .bulk-results {
-    padding: var(--_cc-space-3);
-    border: 1px solid var(--_cc-color-border);
-    border-inline-start: 4px solid var(--_cc-color-danger);
-    border-radius: var(--_cc-radius-sm);
-    background: var(--_cc-color-surface-raised);
-  }
-  .bulk-results {
-    border-inline-start-color: var(--_cc-color-info);
-  }
-  .bulk-results p {
-    margin: 0 0 var(--_cc-space-2);
-    display: flex;
-    gap: var(--_cc-space-2);
-    align-items: center;
-  }
-  .conflict .title {
-    margin-top: 0;
-    font-weight: var(--_cc-font-weight-strong);
-  }
-  .check {
-    display: flex;
-    gap: var(--_cc-space-2);
-    align-items: center;
   }
   @media (forced-colors: active) {
     .row[aria-selected='true'] {

@@ -35,7 +35,8 @@ function clientFor(who: { role: Role } | { userId: string }): CcClient {
   return client;
 }
 
-before(async () => {
+before(async function () {
+  this.timeout(30000);
   ({ apiUrl } = (await (await fetch('/__cc/config')).json()) as { apiUrl: string });
   // The first call loads the SDK's response schemas; do it once before timing anything.
   await clientFor({ role: 'agent' }).me.get();
@@ -65,6 +66,14 @@ const loaded = async (el: CcTicketQueue) => {
 };
 
 const root = (el: CcTicketQueue) => el.shadowRoot!;
+/** The ticket's detail (<cc-ticket-detail>, created by the queue) and what is inside it. */
+const panel = (el: CcTicketQueue) => root(el).querySelector('.detail')?.shadowRoot ?? null;
+const inPanel = <T extends HTMLElement = HTMLElement>(el: CcTicketQueue, selector: string) =>
+  panel(el)?.querySelector<T>(selector) ?? null;
+/** The bulk bar (<cc-ticket-bulk>, created by the queue once rows are selected). */
+const bulkRoot = (el: CcTicketQueue) => root(el).querySelector('.bulk')?.shadowRoot ?? null;
+const inBulk = <T extends HTMLElement = HTMLElement>(el: CcTicketQueue, selector: string) =>
+  bulkRoot(el)?.querySelector<T>(selector) ?? null;
 const rowsInDom = (el: CcTicketQueue) =>
   [...root(el).querySelectorAll<HTMLElement>('.body [role=row]')].map((r) => r.dataset.id);
 
@@ -83,7 +92,10 @@ async function ownTicket(tag: string, subject = 'Customer asks about a bill'): P
 const view = (filters: TicketQueueView['filters'], sort?: TicketQueueView['sort']) =>
   ({ id: 'test', name: 'test', filters, ...(sort ? { sort } : {}) }) as TicketQueueView;
 
-describe('<cc-ticket-queue> against the reference server', () => {
+describe('<cc-ticket-queue> against the reference server', function () {
+  // A busy shared machine answers slowly at times; the tests measure behaviour, not speed.
+  this.timeout(30000);
+
   it('has every string in en, zh-Hans and zh-Hant', () => {
     expectCompleteCatalog(messages);
   });
@@ -130,8 +142,12 @@ describe('<cc-ticket-queue> against the reference server', () => {
     // Counts per state under the other filters, shown in the state filter's options.
     const counts = await client.tickets.counts({ priority: ['high'], groupBy: 'state' });
     const open = counts.groups.find((g) => g.key === 'open')?.count ?? 0;
-    const option = root(el).querySelector<HTMLOptionElement>('#f-state option[value=open]')!;
-    expect(option.textContent).to.contain(`(${open})`);
+    // The filter bar is <cc-ticket-filters>, loaded by the queue.
+    const filterBar = () => root(el).querySelector('.toolbar')?.shadowRoot;
+    await waitUntil(() => filterBar()?.querySelector('#f-state option[value=open]'), 'no filters');
+    await waitUntil(() =>
+      filterBar()!.querySelector('#f-state option[value=open]')!.textContent!.includes(`(${open})`),
+    );
 
     // Sorting from the header: aria-sort follows, the order is the server's.
     const numberHeader = root(el).querySelector<HTMLElement>(
@@ -164,19 +180,19 @@ describe('<cc-ticket-queue> against the reference server', () => {
     const transitioned: Event[] = [];
     el.addEventListener('cc-ticket-transitioned', (e) => transitioned.push(e));
     el.open(el.tickets[0]!);
-    await waitUntil(() => root(el).querySelector('.detail [data-transition]'), 'no actions');
-    const offered = [...root(el).querySelectorAll<HTMLElement>('.detail [data-transition]')].map(
+    await waitUntil(() => inPanel(el, '[data-transition]'), 'no actions');
+    const offered = [...panel(el)!.querySelectorAll<HTMLElement>('[data-transition]')].map(
       (b) => b.dataset.transition,
     );
     expect(offered).to.deep.equal(ticket.allowedTransitions);
     for (const tr of offered) expect(allowedTransitions(ticket.kind, ticket.state)).to.include(tr);
-    root(el).querySelector<HTMLButtonElement>('.detail [data-transition=start]')!.click();
+    inPanel<HTMLButtonElement>(el, '[data-transition=start]')!.click();
     await waitUntil(() => transitioned.length === 1, 'no cc-ticket-transitioned');
     expect(el.tickets[0]!.state).to.equal('open');
     const fresh = await agent.tickets.get(ticket.id);
     expect(fresh.state).to.equal('open');
-    await waitUntil(() => root(el).querySelector('.detail [data-transition=resolve]'));
-    const now = [...root(el).querySelectorAll<HTMLElement>('.detail [data-transition]')].map(
+    await waitUntil(() => inPanel(el, '[data-transition=resolve]'));
+    const now = [...panel(el)!.querySelectorAll<HTMLElement>('[data-transition]')].map(
       (b) => b.dataset.transition,
     );
     expect(now).to.deep.equal(fresh.allowedTransitions);
@@ -196,24 +212,22 @@ describe('<cc-ticket-queue> against the reference server', () => {
     const el = mount(agent, view({ q: tag }));
     await loaded(el);
     el.open(el.tickets[0]!);
-    await waitUntil(() => root(el).querySelector('.detail [data-transition=escalate]'));
-    root(el).querySelector<HTMLButtonElement>('.detail [data-transition=escalate]')!.click();
-    await waitUntil(() => root(el).querySelector('#transition-text'));
+    await waitUntil(() => inPanel(el, '[data-transition=escalate]'));
+    inPanel<HTMLButtonElement>(el, '[data-transition=escalate]')!.click();
+    await waitUntil(() => inPanel(el, '#transition-text'));
     // The reason is asked for in a labelled field before anything is sent.
-    const reason = root(el).querySelector<HTMLTextAreaElement>('#transition-text')!;
-    expect(root(el).querySelector('label[for=transition-text]')!.textContent).to.contain('Reason');
+    const reason = inPanel<HTMLTextAreaElement>(el, '#transition-text')!;
+    expect(inPanel(el, 'label[for=transition-text]')!.textContent).to.contain('Reason');
     reason.value = 'Third call today, the customer asks for a supervisor';
-    root(el).querySelector<HTMLFormElement>('.transition-form')!.requestSubmit();
+    inPanel<HTMLFormElement>(el, '.transition-form')!.requestSubmit();
     await waitUntil(() => el.tickets[0]!.state === 'escalated', 'not escalated', { timeout: 5000 });
-    const body = root(el).querySelector<HTMLTextAreaElement>('#comment-body')!;
+    const body = inPanel<HTMLTextAreaElement>(el, '#comment-body')!;
     body.value = 'Called back, <b>no answer</b>.';
-    root(el).querySelector<HTMLFormElement>('form.comment')!.requestSubmit();
-    await waitUntil(() => root(el).querySelector('.comments .body'), 'no comment', {
+    inPanel<HTMLFormElement>(el, 'form.comment')!.requestSubmit();
+    await waitUntil(() => inPanel(el, '.comments .body'), 'no comment', {
       timeout: 5000,
     });
-    expect(root(el).querySelector('.comments .body')!.textContent).to.equal(
-      'Called back, <b>no answer</b>.',
-    );
+    expect(inPanel(el, '.comments .body')!.textContent).to.equal('Called back, <b>no answer</b>.');
     const comments = await agent.tickets.comments.list(ticket.id);
     expect(comments.items.map((c) => c.body)).to.include('Called back, <b>no answer</b>.');
     await expectAccessible(el);
@@ -256,15 +270,15 @@ describe('<cc-ticket-queue> against the reference server', () => {
     el.noLive = true; // the stale copy stays on screen, as when the event has not arrived yet
     await loaded(el);
     el.open(el.tickets[0]!);
-    await waitUntil(() => root(el).querySelector('.detail [data-transition=start]'));
+    await waitUntil(() => inPanel(el, '[data-transition=start]'));
     await clientFor({ role: 'operations_manager' }).tickets.update(
       ticket.id,
       { priority: 'high' },
       { ifMatch: ticket.version },
     );
-    root(el).querySelector<HTMLButtonElement>('.detail [data-transition=start]')!.click();
-    await waitUntil(() => root(el).querySelector('.conflict'), 'no conflict shown');
-    const conflict = root(el).querySelector('.conflict')!;
+    inPanel<HTMLButtonElement>(el, '[data-transition=start]')!.click();
+    await waitUntil(() => inPanel(el, '.conflict'), 'no conflict shown');
+    const conflict = inPanel(el, '.conflict')!;
     expect(conflict.getAttribute('role')).to.equal('alert');
     expect(conflict.textContent).to.contain('Normal → High');
     // Nothing was overwritten.
@@ -276,7 +290,7 @@ describe('<cc-ticket-queue> against the reference server', () => {
       ).state,
     ).to.not.equal('resolved');
     conflict.querySelector<HTMLButtonElement>('[data-action=reapply]')!.click();
-    await waitUntil(() => !root(el).querySelector('.conflict') && el.tickets[0]!.state === 'open');
+    await waitUntil(() => !inPanel(el, '.conflict') && el.tickets[0]!.state === 'open');
     const fresh = await clientFor({ role: 'operations_manager' }).tickets.get(ticket.id);
     expect(fresh.state).to.equal('open');
     expect(fresh.priority).to.equal('high');
@@ -298,21 +312,20 @@ describe('<cc-ticket-queue> against the reference server', () => {
       { ifMatch: stale.version },
     );
     root(el).querySelector<HTMLInputElement>('.head input[type=checkbox]')!.click();
-    await el.updateComplete;
-    const bulk = root(el).querySelector('.bulk')!;
+    await waitUntil(() => inBulk(el, 'form.bulk'), 'no bulk bar', { timeout: 5000 });
+    const bulk = inBulk(el, 'form.bulk')!;
     expect(bulk.textContent).to.contain('3 selected');
     [...bulk.querySelectorAll('button')]
       .find((b) => b.textContent!.includes('Assign to me'))!
       .click();
-    await waitUntil(() => root(el).querySelector('.bulk-results'), 'no results', { timeout: 8000 });
-    const items = [...root(el).querySelectorAll<HTMLElement>('.bulk-results li')];
+    await waitUntil(() => inBulk(el, '.bulk-results'), 'no results', { timeout: 8000 });
+    const items = [...bulkRoot(el)!.querySelectorAll<HTMLElement>('.bulk-results li')];
     expect(items.map((li) => li.dataset.status).sort()).to.deep.equal(['200', '200', '412']);
-    expect(root(el).querySelector('.bulk-results')!.textContent).to.contain(
-      '2 succeeded, 1 failed',
-    );
+    expect(inBulk(el, '.bulk-results')!.textContent).to.contain('2 succeeded, 1 failed');
     const failed = items.find((li) => li.dataset.status === '412')!;
     expect(failed.textContent).to.contain(`#${stale.number}`);
     // The one that failed stays selected, to try again.
+    await el.updateComplete;
     expect(
       root(el).querySelector(`[data-id="${stale.id}"]`)!.getAttribute('aria-selected'),
     ).to.equal('true');
@@ -330,16 +343,16 @@ describe('<cc-ticket-queue> against the reference server', () => {
     const transitioned: string[] = [];
     el.addEventListener('cc-ticket-transitioned', (e) => transitioned.push(e.ticketId));
     root(el).querySelector<HTMLInputElement>('.head input[type=checkbox]')!.click();
-    await el.updateComplete;
-    const select = root(el).querySelector<HTMLSelectElement>('#bulk-transition')!;
+    await waitUntil(() => inBulk(el, '#bulk-transition'), 'no bulk bar', { timeout: 5000 });
+    const select = inBulk<HTMLSelectElement>(el, '#bulk-transition')!;
     // Offered: what at least one selected ticket allows now.
     expect([...select.options].map((o) => o.value)).to.include('start');
     select.value = 'start';
     select.dispatchEvent(new Event('change'));
-    await el.updateComplete;
-    root(el).querySelector<HTMLFormElement>('form.bulk')!.requestSubmit();
-    await waitUntil(() => root(el).querySelector('.bulk-results'), 'no results', { timeout: 8000 });
-    const items = [...root(el).querySelectorAll<HTMLElement>('.bulk-results li')];
+    await waitUntil(() => !inBulk<HTMLButtonElement>(el, '[type=submit]')!.disabled);
+    inBulk<HTMLFormElement>(el, 'form.bulk')!.requestSubmit();
+    await waitUntil(() => inBulk(el, '.bulk-results'), 'no results', { timeout: 8000 });
+    const items = [...bulkRoot(el)!.querySelectorAll<HTMLElement>('.bulk-results li')];
     const byStatus = Object.fromEntries(items.map((li) => [li.dataset.status, li.textContent]));
     expect(Object.keys(byStatus).sort()).to.deep.equal(['200', '409']);
     expect(byStatus['409']).to.contain(`#${other.number}`);
@@ -478,7 +491,11 @@ describe('<cc-ticket-queue> against the reference server', () => {
     const expectedId = el.tickets[Number(openedFrom)]!.id;
     key('Enter');
     expect(selects.map((e) => e.ticketId)).to.deep.equal([expectedId]);
-    await waitUntil(() => root(el).querySelector('.detail h2'));
+    await waitUntil(() => inPanel(el, 'h2'));
+    // The detail is loaded when first needed, under the tag its registry gives it.
+    expect(root(el).querySelector('.detail')!.localName).to.equal('cc-ticket-detail');
+    // Its heading, naming the ticket, takes focus once loaded.
+    await waitUntil(() => panel(el)!.activeElement?.localName === 'h2', 'heading not focused');
     // Escape closes the panel and gives focus back to the cell it was opened from.
     key('Escape');
     await waitUntil(() => !root(el).querySelector('.detail') && active()?.dataset.r === openedFrom);
@@ -512,33 +529,39 @@ describe('<cc-ticket-queue> against the reference server', () => {
     for (const p of payloads) expect(text).to.contain(p);
     expect(root(el).querySelector('.body img, .body script')).to.equal(null);
     el.open(el.tickets[0]!);
-    await waitUntil(() => root(el).querySelector('.detail h2'));
-    expect(root(el).querySelector('.detail img, .detail script')).to.equal(null);
+    await waitUntil(() => inPanel(el, 'h2'));
+    expect(inPanel(el, 'img, script')).to.equal(null);
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
-  it('renders only the rows in view: hundreds loaded page by page, few in the DOM', async () => {
+  it('renders only the rows in view: many pages loaded, few rows in the DOM', async function () {
+    this.timeout(30000);
     const client = clientFor({ role: 'operations_manager' });
     const el = mount(client, view({}, '-number'));
+    el.noLive = true;
     el.pageSize = 200;
     await loaded(el);
-    while (el.hasMore) await el.loadMore();
+    // The demo seed holds thousands of tickets: read pages until 1,000 rows (or all of them).
+    while (el.hasMore && el.tickets.length < 1000) await el.loadMore();
     const total = (await client.tickets.counts({ groupBy: 'state' })).total;
-    expect(el.tickets.length).to.equal(total);
-    expect(new Set(el.tickets.map((t) => t.id)).size).to.equal(total);
+    const n = el.tickets.length;
+    expect(n).to.equal(Math.min(total, 1000));
+    expect(new Set(el.tickets.map((t) => t.id)).size).to.equal(n);
     await el.updateComplete;
     expect(rowsInDom(el).length).to.be.lessThan(80);
-    expect(total).to.be.greaterThan(rowsInDom(el).length);
+    expect(n).to.be.greaterThan(rowsInDom(el).length);
     // Scrolled to the end, the last rows are rendered with their true position in the grid.
     const scroller = root(el).querySelector<HTMLElement>('.scroller')!;
     scroller.scrollTop = scroller.scrollHeight;
     scroller.dispatchEvent(new Event('scroll'));
-    await waitUntil(() => root(el).querySelector(`.body [role=row][aria-rowindex="${total + 1}"]`));
+    await waitUntil(() => root(el).querySelector(`.body [role=row][aria-rowindex="${n + 1}"]`));
     expect(rowsInDom(el).length).to.be.lessThan(80);
-    // Scrolling through every row: each step's rendering (the widget's own work, measured
+    // Scrolling through the rows: each step's rendering (the widget's own work, measured
     // synchronously) stays well under a 50 ms task. (The 10,000-row benchmark is the bench suite's.)
     const steps: number[] = [];
-    for (let top = scroller.scrollHeight; top >= 0; top -= scroller.clientHeight) {
+    // At most ~80 steps of at least a screenful each, whatever the number of rows.
+    const step = Math.max(scroller.clientHeight, scroller.scrollHeight / 80);
+    for (let top = scroller.scrollHeight; top >= 0; top -= step) {
       const start = performance.now();
       scroller.scrollTop = top;
       scroller.dispatchEvent(new Event('scroll'));
@@ -571,7 +594,7 @@ describe('<cc-ticket-queue> against the reference server', () => {
     el.theme = 'dark';
     await loaded(el);
     el.open(el.tickets[0]!);
-    await waitUntil(() => root(el).querySelector('.detail h2'), 'no detail', { timeout: 5000 });
+    await waitUntil(() => inPanel(el, 'h2'), 'no detail', { timeout: 5000 });
     expect(el.getAttribute('theme')).to.equal('dark');
     await expectAccessible(el);
   });

@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Query } from '@cc-kit/sdk';
-import { TICKET_TRANSITIONS, type BusinessCalendar } from '@cc-kit/sdk/domain';
 import type { Schema } from '@cc-kit/spec';
 import { Announcer } from '../shared/announcer.js';
 import type { CcClient } from '../shared/client.js';
@@ -14,30 +13,26 @@ import { LiveController } from '../shared/live-controller.js';
 import {
   emptyTemplate,
   errorTemplate,
-  errorText,
   loadingTemplate,
   refreshingTemplate,
 } from '../shared/status.js';
-import { liveSla, type LiveSla } from './sla-clock.js';
-import {
-  CcTicketAssignedEvent,
-  CcTicketSelectEvent,
-  CcTicketTransitionedEvent,
-  CcViewChangeEvent,
-} from './ticket-queue.events.js';
+import { define, registryOf } from '../shared/define.js';
+import type { CcTicketBulk } from '../ticket-bulk/ticket-bulk.js';
+import type { CcTicketDetail } from '../ticket-detail/ticket-detail.js';
+import type { CcTicketFilters } from '../ticket-filters/ticket-filters.js';
+import { agentName, directoryFor, unitName, type Directory } from './directory.js';
+import { liveSla, SLA_ICON, slaText, type LiveSla } from './sla-clock.js';
+import type { CcTicketAssignedEvent, CcTicketTransitionedEvent } from './ticket-queue.events.js';
+import { CcTicketSelectEvent, CcViewChangeEvent } from './ticket-queue.events.js';
 import { messages } from './ticket-queue.i18n.js';
 import { styles } from './ticket-queue.styles.js';
 
 type Ticket = Schema<'Ticket'>;
 type TicketKind = Schema<'TicketKind'>;
 type TicketState = Schema<'TicketState'>;
-type Transition = Schema<'TicketTransition'>;
 type Priority = Schema<'Priority'>;
 type SlaState = Schema<'SlaState'>;
 type Role = Schema<'Role'>;
-type Comment = Schema<'Comment'>;
-type Activity = Schema<'ActivityEntry'>;
-type Localized = string | Partial<Record<'en' | 'zh-Hans' | 'zh-Hant', string>>;
 
 export type TicketQueueColumn =
   | 'number'
@@ -122,83 +117,27 @@ const SORT_KEYS: Partial<Record<TicketQueueColumn, string>> = {
   created: 'createdAt',
 };
 
-const KINDS: TicketKind[] = [
-  'general_call',
-  'harassment_call',
-  'work_order',
-  'follow_up_call',
-  'complaint',
-  'voicemail',
-  'qa_review_request',
-  'online_response',
-  'praise',
-];
-const STATES: TicketState[] = ['new', 'open', 'pending', 'escalated', 'resolved', 'closed'];
-const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
-const SLA_STATES: SlaState[] = ['ok', 'at_risk', 'breached', 'paused', 'met'];
-/** Transitions that need a text: escalate / de-escalate a reason, resolve a resolution. */
-const NEEDS_REASON: ReadonlySet<Transition> = new Set(['escalate', 'de_escalate']);
-const ASSIGNS_OTHERS: ReadonlySet<Role> = new Set([
-  'supervisor',
-  'complaint_supervisor',
-  'operations_manager',
-]);
 const PAGE_SIZE = 100;
-const SLA_ICON: Record<LiveSla['state'], string> = {
-  ok: '◷',
-  at_risk: '⚠',
-  breached: '⛔',
-  paused: '⏸',
-  met: '✓',
-};
-
-interface Directory {
-  me: Schema<'Me'>;
-  agents: Map<string, string>;
-  teams: Map<string, Localized>;
-  departments: Map<string, Localized>;
-  calendar?: BusinessCalendar;
-  atRisk: Map<string, number>;
-}
-
-type Action =
-  | { kind: 'transition'; ticket: Ticket; transition: Transition; text?: string }
-  | { kind: 'assign'; ticket: Ticket; assigneeId: string };
-
-interface Conflict {
-  action: Action;
-  current: Ticket;
-}
-
-interface BulkOutcome {
-  id: string;
-  number: number;
-  status: number;
-}
-
-interface Detail {
-  ticket: Ticket;
-  comments: Comment[];
-  activity: Activity[];
-}
-
 /**
  * The work queue every role lives in: the tickets the server lets the signed-in role see, with
  * server-side filters, sort, search and counts, a live SLA countdown in business time, row and
- * bulk actions, a detail panel, and live updates. Only the rows in view are rendered: thousands of rows scroll smoothly.
+ * bulk actions, a ticket's detail, and live updates. Only the rows in view are rendered: thousands
+ * of rows scroll smoothly. The filter bar, the bulk bar and the detail are kit elements of their
+ * own (`<cc-ticket-filters>`, `<cc-ticket-bulk>`, `<cc-ticket-detail>`), loaded when first shown
+ * and created under the tags this queue's registry gives them.
  *
  * @summary Ticket queue: ARIA grid with filters, SLA countdown, actions and live updates.
- * @fires cc-ticket-select - A ticket was opened; `event.ticketId`, `event.ticket`. Cancelable: prevent it to open your own view instead of the detail panel.
+ * @fires cc-ticket-select - A ticket was opened; `event.ticketId`, `event.ticket`. Cancelable: prevent it to open your own view (e.g. a `<cc-ticket-detail>` beside the queue) instead.
  * @fires cc-ticket-transitioned - A ticket changed state; `event.ticket`, `event.transition`, `event.from`.
  * @fires cc-ticket-assigned - A ticket was assigned; `event.ticket`, `event.assigneeId`.
  * @fires cc-view-change - Filters, sort or view changed; `event.view` (for the host to persist).
  * @fires cc-error - Loading or saving failed; `{ code, status, requestId, retryable }`.
- * @csspart toolbar - The filter bar.
+ * @csspart toolbar - The filter bar (`<cc-ticket-filters>`).
  * @csspart grid - The grid (header and rows).
  * @csspart row - One ticket row.
  * @csspart sla - The SLA cell's badge.
- * @csspart detail - The detail panel.
- * @csspart bulk - The bulk-action bar.
+ * @csspart detail - The ticket's detail (`<cc-ticket-detail>`).
+ * @csspart bulk - The bulk-action bar (`<cc-ticket-bulk>`).
  * @cssprop --cc-ticket-queue-background - Background of the whole element (default: --cc-color-surface).
  * @cssprop --cc-ticket-queue-height - Height of the scrolling rows (default: 28rem).
  * @cssprop --cc-ticket-queue-min-width - Width below which the grid scrolls sideways (default: 64rem).
@@ -241,18 +180,15 @@ export class CcTicketQueue extends CcElement {
   @state() private focusRow = -1;
   @state() private focusCol = 0;
   @state() private detailId?: string;
-  @state() private detail?: Detail;
-  @state() private conflict?: Conflict;
-  @state() private pendingTransition?: Transition;
-  @state() private actionError?: string;
-  @state() private busy = false;
-  @state() private bulkResults?: BulkOutcome[];
-  @state() private bulkTransition?: Transition;
+  @state() private detailEl?: CcTicketDetail;
+  @state() private bulkEl?: CcTicketBulk;
+  @state() private filtersEl?: CcTicketFilters;
+  private filtersLoading = false;
+  private bulkLoading = false;
   @state() private newTickets = 0;
   @state() private loadingMore = false;
 
   private book?: Directory;
-  private dirClient?: CcClient;
   private cursor: string | null = null;
   private generation = 0;
   private slaSeen = new Map<string, LiveSla['state']>();
@@ -262,7 +198,6 @@ export class CcTicketQueue extends CcElement {
   private updatedBatch = new Set<number>();
   private batchTimer?: ReturnType<typeof setTimeout>;
   private clock?: ReturnType<typeof setInterval>;
-  private searchTimer?: ReturnType<typeof setTimeout>;
   private ownViewChange = false;
   private t2 = () => this.msg(messages);
   private announcer = new Announcer(this, 800);
@@ -270,7 +205,7 @@ export class CcTicketQueue extends CcElement {
   private data = new DataController(this, {
     args: () => [this.filtersKey(), this.sort, this.pageSize] as const,
     task: async (_args, { client, signal }) => {
-      const dir = await this.directory(client, signal);
+      this.book = await directoryFor(client);
       const query = this.query();
       const generation = ++this.generation;
       const [page, counts] = await Promise.all([
@@ -298,7 +233,6 @@ export class CcTicketQueue extends CcElement {
         [...this.selected].filter((id) => page.items.some((t) => t.id === id)),
       );
       if (this.focusRow >= this.rows.length) this.focusRow = this.rows.length - 1;
-      void dir;
       return page;
     },
     isEmpty: (page) => page.items.length === 0 && this.rows.length === 0,
@@ -309,39 +243,6 @@ export class CcTicketQueue extends CcElement {
     enabled: () => !this.noLive,
     onEvent: (event) => this.onLiveEvent(event),
   });
-
-  /** The detail panel's own loading (not a DataController: the host's states are the list's). */
-  private detailAbort?: AbortController;
-  private focusDetail = false;
-  @state() private detailError?: ErrorInfo;
-
-  private async loadDetail(id: string): Promise<void> {
-    const client = this.resolvedClient;
-    if (!client) return;
-    this.detailAbort?.abort();
-    const abort = (this.detailAbort = new AbortController());
-    const { signal } = abort;
-    this.detailError = undefined;
-    try {
-      const [ticket, comments, activity] = await Promise.all([
-        client.tickets.get(id, { signal }),
-        client.tickets.comments.iterate(id, {}, { signal }).toArray({ limit: 200 }),
-        client.tickets.activity.iterate(id, {}, { signal }).toArray({ limit: 200 }),
-      ]);
-      if (signal.aborted || this.detailId !== id) return;
-      this.detail = { ticket, comments, activity };
-      this.replaceRow(ticket);
-      if (this.focusDetail) {
-        // The panel takes focus once it has something to say (its heading names the ticket).
-        this.focusDetail = false;
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('#detail-title')?.focus();
-      }
-    } catch (error) {
-      if (signal.aborted) return;
-      this.detailError = this.fail(error);
-    }
-  }
 
   // ---- public API ----------------------------------------------------------------------------
 
@@ -409,7 +310,6 @@ export class CcTicketQueue extends CcElement {
     super.disconnectedCallback();
     clearInterval(this.clock);
     clearTimeout(this.batchTimer);
-    clearTimeout(this.searchTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -422,33 +322,6 @@ export class CcTicketQueue extends CcElement {
   }
 
   // ---- data ------------------------------------------------------------------------------------
-
-  private async directory(client: CcClient, signal: AbortSignal): Promise<Directory> {
-    if (this.book && this.dirClient === client) return this.book;
-    const [me, agents, teams, departments, calendar, policies] = await Promise.all([
-      client.me.get({ signal }),
-      client.agents
-        .iterate({ limit: 200 }, { signal })
-        .toArray({ limit: 2000 })
-        .catch(() => []),
-      client.teams.list({}, { signal }).catch(() => ({ items: [] })),
-      client.departments.list({}, { signal }).catch(() => ({ items: [] })),
-      client.sla.calendar.get({ signal }).catch(() => undefined),
-      client.sla.policies.list({}, { signal }).catch(() => ({ items: [] })),
-    ]);
-    this.book = {
-      me,
-      agents: new Map(
-        agents.map((a) => [a.id, a.displayName ? `${a.name} (${a.displayName})` : a.name]),
-      ),
-      teams: new Map(teams.items.map((t) => [t.id, t.name as Localized])),
-      departments: new Map(departments.items.map((d) => [d.id, d.name as Localized])),
-      calendar: calendar as BusinessCalendar | undefined,
-      atRisk: new Map(policies.items.map((p) => [p.id, p.atRiskRatio])),
-    };
-    this.dirClient = client;
-    return this.book;
-  }
 
   private query(): Query<'listTickets'> {
     const f = this.filters;
@@ -494,9 +367,6 @@ export class CcTicketQueue extends CcElement {
       rows[index] = ticket;
       this.rows = rows;
     }
-    if (this.detail?.ticket.id === ticket.id && this.detail.ticket.version <= ticket.version) {
-      this.detail = { ...this.detail, ticket };
-    }
   }
 
   private onLiveEvent(event: { type: string; data: unknown }): void {
@@ -507,15 +377,6 @@ export class CcTicketQueue extends CcElement {
     }
     if (event.type === 'ticket.created') {
       this.newTickets++;
-      return;
-    }
-    if (event.type === 'ticket.commented') {
-      const comment = event.data as Comment;
-      if (this.detail && comment.ticketId === this.detail.ticket.id) {
-        if (!this.detail.comments.some((c) => c.id === comment.id)) {
-          this.detail = { ...this.detail, comments: [...this.detail.comments, comment] };
-        }
-      }
       return;
     }
     if (event.type === 'ticket.updated') {
@@ -567,17 +428,6 @@ export class CcTicketQueue extends CcElement {
     this.emit(new CcViewChangeEvent(view));
   }
 
-  private setFilter<K extends keyof TicketQueueFilters>(
-    key: K,
-    value: TicketQueueFilters[K],
-  ): void {
-    const next = { ...this.filters };
-    if (value === undefined || value === '' || (Array.isArray(value) && !value.length)) {
-      delete next[key];
-    } else next[key] = value;
-    this.setFilters(next);
-  }
-
   private pickView(id: string): void {
     const view = this.views.find((v) => v.id === id);
     if (!view) return;
@@ -608,24 +458,8 @@ export class CcTicketQueue extends CcElement {
     return this.t2()(`ticketQueue.col.${column}`);
   }
 
-  private localized(name: Localized | undefined, fallback: string): string {
-    if (name === undefined) return fallback;
-    if (typeof name === 'string') return name;
-    return name[this.resolvedLocale] ?? name.en ?? fallback;
-  }
-
   private agentName(id: string | null): string {
-    if (!id) return this.t2()('ticketQueue.unassigned');
-    if (id === this.book?.me.user.id) return this.book.me.user.name;
-    return this.book?.agents.get(id) ?? id;
-  }
-
-  private teamName(id: string | null): string {
-    return id ? this.localized(this.book?.teams.get(id), id) : this.t('noData');
-  }
-
-  private departmentName(id: string | null): string {
-    return id ? this.localized(this.book?.departments.get(id), id) : this.t('noData');
+    return agentName(this.book, id, this.t2()('ticketQueue.unassigned'));
   }
 
   private slaOf(ticket: Ticket): LiveSla | undefined {
@@ -636,7 +470,8 @@ export class CcTicketQueue extends CcElement {
     }
     return liveSla(
       ticket.sla,
-      this.now,
+      // Never before the server's answer: a clock a tick behind would add time left.
+      Math.max(this.now, Date.parse(ticket.sla.asOf)),
       this.book?.calendar,
       this.book?.atRisk.get(ticket.sla.policyId),
       this.elapsed,
@@ -645,20 +480,10 @@ export class CcTicketQueue extends CcElement {
 
   /** The SLA text a row shows, e.g. `At risk · 20 min left`. */
   slaText(ticket: Ticket): string {
-    const sla = this.slaOf(ticket);
-    if (!sla) return this.t2()('ticketQueue.sla.none');
-    const time = this.fmt.duration(sla.remaining);
-    const label = this.t(`sla.state.${sla.state}`);
-    switch (sla.state) {
-      case 'breached':
-        return `${label} · ${this.t('sla.overdue', { time })}`;
-      case 'paused':
-        return this.t2()('ticketQueue.sla.paused', { time });
-      case 'met':
-        return label;
-      default:
-        return `${label} · ${this.t('sla.remaining', { time })}`;
-    }
+    const m = this.t2();
+    return slaText(this, this.slaOf(ticket), m('ticketQueue.sla.none'), (time) =>
+      m('ticketQueue.sla.paused', { time }),
+    );
   }
 
   // ---- rendering -------------------------------------------------------------------------------
@@ -668,7 +493,13 @@ export class CcTicketQueue extends CcElement {
     return html`
       ${this.announcer.render()}
       <section class="queue" aria-label=${m('ticketQueue.gridLabel')}>
-        ${this.renderToolbar()}
+        ${this.renderFilters()}
+        <p class="total">
+          ${m('ticketQueue.total', {
+            n: this.fmt.number(this.total),
+            loaded: this.fmt.number(this.rows.length),
+          })}
+        </p>
         ${this.live.stale ? html`<p class="stale" role="status">${this.t('live.stale')}</p>` : nothing}
         ${
           this.newTickets
@@ -680,8 +511,8 @@ export class CcTicketQueue extends CcElement {
               </p>`
             : nothing
         }
-        ${this.selected.size ? this.renderBulk() : nothing}
-        ${this.bulkResults ? this.renderBulkResults() : nothing} ${this.renderBody()}
+        ${this.selected.size || this.bulkEl?.results ? this.renderBulk() : nothing}
+        ${this.renderBody()}
       </section>
       ${this.detailId ? this.renderDetail() : nothing}
     `;
@@ -712,245 +543,31 @@ export class CcTicketQueue extends CcElement {
       ${hasRows && status !== 'loading' && status !== 'initial' ? this.renderGrid() : nothing}`;
   }
 
-  private renderSelect<T extends string>(
-    id: string,
-    label: string,
-    values: readonly T[],
-    selected: readonly T[] | undefined,
-    text: (value: T) => string,
-    onPick: (values: T[] | undefined) => void,
-    counts?: Map<string, number>,
-  ): TemplateResult {
-    const m = this.t2();
-    const withCount = (value: T) => {
-      const n = counts?.get(value);
-      return counts
-        ? m('ticketQueue.withCount', { label: text(value), n: this.fmt.number(n ?? 0) })
-        : text(value);
-    };
-    const multi = (selected?.length ?? 0) > 1;
-    const current = multi ? '__multi' : (selected?.[0] ?? '');
-    return html`<label class="field" for=${id}>
-      <span>${label}</span>
-      <select
-        id=${id}
-        .value=${current}
-        @change=${(e: Event) => {
-          const v = (e.target as HTMLSelectElement).value;
-          if (v === '__multi') return;
-          onPick(v ? [v as T] : undefined);
-        }}
-      >
-        <option value="" ?selected=${current === ''}>${m('ticketQueue.any')}</option>
-        ${
-          multi
-            ? html`<option value="__multi" selected>${this.fmt.list(selected!.map(text))}</option>`
-            : nothing
-        }
-        ${values.map(
-          (v) => html`<option value=${v} ?selected=${current === v}>${withCount(v)}</option>`,
-        )}
-      </select>
-    </label>`;
+  /** The filter bar (<cc-ticket-filters>), loaded with the first page. */
+  private renderFilters(): unknown {
+    const el = this.filtersEl;
+    if (!el) {
+      void this.loadFilters();
+      return nothing;
+    }
+    el.filters = this.filters;
+    el.views = this.views;
+    el.viewId = this.view?.id;
+    el.counts = this.counts;
+    return this.follow(el);
   }
 
-  private renderToolbar(): TemplateResult {
-    const m = this.t2();
-    const f = this.filters;
-    const role = this.book?.me.role;
-    const agents = [...(this.book?.agents ?? new Map<string, string>())];
-    const dateValue = (iso?: string) => (iso ? iso.slice(0, 10) : '');
-    return html`<form
-      class="toolbar"
-      part="toolbar"
-      role="search"
-      aria-label=${m('ticketQueue.filters')}
-      @submit=${(e: Event) => {
-        e.preventDefault();
-        const input = this.renderRoot.querySelector<HTMLInputElement>('#q');
-        this.setFilter('q', input?.value.trim() || undefined);
-      }}
-    >
-      ${
-        this.views.length
-          ? html`<label class="field" for="view">
-              <span>${m('ticketQueue.view')}</span>
-              <select
-                id="view"
-                @change=${(e: Event) => this.pickView((e.target as HTMLSelectElement).value)}
-              >
-                <option value="" ?selected=${!this.views.some((v) => v.id === this.view?.id)}>
-                  ${m('ticketQueue.view.custom')}
-                </option>
-                ${this.views.map(
-                  (v) =>
-                    html`<option value=${v.id} ?selected=${v.id === this.view?.id}>
-                      ${v.name}
-                    </option>`,
-                )}
-              </select>
-            </label>`
-          : nothing
-      }
-      <label class="field search" for="q">
-        <span>${m('ticketQueue.search')}</span>
-        <span class="search-row">
-          <input
-            id="q"
-            type="search"
-            maxlength="200"
-            .value=${f.q ?? ''}
-            @input=${(e: Event) => {
-              const value = (e.target as HTMLInputElement).value;
-              clearTimeout(this.searchTimer);
-              this.searchTimer = setTimeout(
-                () => this.setFilter('q', value.trim() || undefined),
-                400,
-              );
-            }}
-          />
-          <button class="cc-button" type="submit">${m('ticketQueue.searchButton')}</button>
-        </span>
-      </label>
-      ${this.renderSelect(
-        'f-kind',
-        this.columnLabel('kind'),
-        KINDS,
-        f.kind,
-        (v) => this.t(`ticket.kind.${v}`),
-        (v) => this.setFilter('kind', v),
-        this.counts.kind,
-      )}
-      ${this.renderSelect(
-        'f-state',
-        this.columnLabel('state'),
-        STATES,
-        f.state,
-        (v) => this.t(`ticket.state.${v}`),
-        (v) => this.setFilter('state', v),
-        this.counts.state,
-      )}
-      ${this.renderSelect(
-        'f-priority',
-        this.columnLabel('priority'),
-        PRIORITIES,
-        f.priority,
-        (v) => this.t(`ticket.priority.${v}`),
-        (v) => this.setFilter('priority', v),
-        this.counts.priority,
-      )}
-      ${this.renderSelect(
-        'f-sla',
-        this.columnLabel('sla'),
-        SLA_STATES,
-        f.slaState,
-        (v) => this.t(`sla.state.${v}`),
-        (v) => this.setFilter('slaState', v),
-        this.counts.slaState,
-      )}
-      <label class="field" for="f-assignee">
-        <span>${this.columnLabel('assignee')}</span>
-        <select
-          id="f-assignee"
-          @change=${(e: Event) =>
-            this.setFilter('assigneeId', (e.target as HTMLSelectElement).value || undefined)}
-        >
-          <option value="" ?selected=${!f.assigneeId}>${m('ticketQueue.any')}</option>
-          <option value="me" ?selected=${f.assigneeId === 'me'}>
-            ${m('ticketQueue.assignee.me')}
-          </option>
-          <option value="none" ?selected=${f.assigneeId === 'none'}>
-            ${m('ticketQueue.assignee.none')}
-          </option>
-          ${
-            role && role !== 'agent'
-              ? agents.map(
-                  ([id, name]) =>
-                    html`<option value=${id} ?selected=${f.assigneeId === id}>${name}</option>`,
-                )
-              : nothing
-          }
-        </select>
-      </label>
-      ${
-        role && role !== 'agent'
-          ? html`<label class="field" for="f-team">
-                <span>${this.columnLabel('team')}</span>
-                <select
-                  id="f-team"
-                  @change=${(e: Event) =>
-                    this.setFilter('teamId', (e.target as HTMLSelectElement).value || undefined)}
-                >
-                  <option value="" ?selected=${!f.teamId}>${m('ticketQueue.any')}</option>
-                  ${[...(this.book?.teams ?? [])].map(
-                    ([id, name]) =>
-                      html`<option value=${id} ?selected=${f.teamId === id}>
-                        ${this.localized(name, id)}
-                      </option>`,
-                  )}
-                </select>
-              </label>
-              <label class="field" for="f-department">
-                <span>${this.columnLabel('department')}</span>
-                <select
-                  id="f-department"
-                  @change=${(e: Event) =>
-                    this.setFilter(
-                      'departmentId',
-                      (e.target as HTMLSelectElement).value || undefined,
-                    )}
-                >
-                  <option value="" ?selected=${!f.departmentId}>${m('ticketQueue.any')}</option>
-                  ${[...(this.book?.departments ?? [])].map(
-                    ([id, name]) =>
-                      html`<option value=${id} ?selected=${f.departmentId === id}>
-                        ${this.localized(name, id)}
-                      </option>`,
-                  )}
-                </select>
-              </label>`
-          : nothing
-      }
-      <label class="field" for="f-from">
-        <span>${m('ticketQueue.createdFrom')}</span>
-        <input
-          id="f-from"
-          type="date"
-          .value=${dateValue(f.createdFrom)}
-          @change=${(e: Event) => {
-            const v = (e.target as HTMLInputElement).value;
-            this.setFilter('createdFrom', v ? new Date(`${v}T00:00:00`).toISOString() : undefined);
-          }}
-        />
-      </label>
-      <label class="field" for="f-to">
-        <span>${m('ticketQueue.createdTo')}</span>
-        <input
-          id="f-to"
-          type="date"
-          .value=${f.createdTo ? dateValue(new Date(Date.parse(f.createdTo) - 1).toISOString()) : ''}
-          @change=${(e: Event) => {
-            const v = (e.target as HTMLInputElement).value;
-            const end = v ? new Date(`${v}T00:00:00`) : undefined;
-            if (end) end.setDate(end.getDate() + 1);
-            this.setFilter('createdTo', end?.toISOString());
-          }}
-        />
-      </label>
-      ${
-        Object.keys(f).length
-          ? html`<button class="cc-button" type="button" @click=${() => this.setFilters({})}>
-              ${m('ticketQueue.clearFilters')}
-            </button>`
-          : nothing
-      }
-      <p class="total">
-        ${m('ticketQueue.total', {
-          n: this.fmt.number(this.total),
-          loaded: this.fmt.number(this.rows.length),
-        })}
-      </p>
-    </form>`;
+  private async loadFilters(): Promise<void> {
+    if (this.filtersLoading) return;
+    this.filtersLoading = true;
+    const { CcTicketFilters } = await import('../ticket-filters/ticket-filters.js');
+    const el = this.create<CcTicketFilters>(CcTicketFilters, 'ticket-filters', 'toolbar');
+    el?.addEventListener('cc-filter-change', (e) => {
+      e.stopPropagation();
+      if (e.viewId === undefined) this.setFilters(e.filters);
+      else this.pickView(e.viewId);
+    });
+    this.filtersEl = el;
   }
 
   private renderGrid(): TemplateResult {
@@ -1095,7 +712,7 @@ export class CcTicketQueue extends CcElement {
   private renderRow(t: Ticket, index: number, cols: readonly TicketQueueColumn[]): TemplateResult {
     const m = this.t2();
     const selected = this.selected.has(t.id);
-    const result = this.bulkResults?.find((r) => r.id === t.id);
+    const result = this.bulkEl?.results?.find((r) => r.id === t.id);
     return html`<div
       role="row"
       class="row"
@@ -1170,9 +787,9 @@ export class CcTicketQueue extends CcElement {
       case 'assignee':
         return this.agentName(t.assigneeId);
       case 'team':
-        return this.teamName(t.teamId);
+        return unitName(this, this.book, 'teams', t.teamId);
       case 'department':
-        return this.departmentName(t.departmentId);
+        return unitName(this, this.book, 'departments', t.departmentId);
       case 'sla':
         return this.renderSla(t);
       case 'updated':
@@ -1318,627 +935,109 @@ export class CcTicketQueue extends CcElement {
     this.selected = on ? new Set(this.rows.map((t) => t.id)) : new Set();
   }
 
-  private renderBulk(): TemplateResult {
-    const m = this.t2();
-    const role = this.book?.me.role;
-    const chosen = this.rows.filter((t) => this.selected.has(t.id));
-    const offered = TICKET_TRANSITIONS.filter((tr) =>
-      chosen.some((t) => t.allowedTransitions.includes(tr)),
-    );
-    const needs = this.bulkTransition
-      ? NEEDS_REASON.has(this.bulkTransition) || this.bulkTransition === 'resolve'
-      : false;
-    return html`<form
-      class="bulk"
-      part="bulk"
-      aria-label=${m('ticketQueue.bulk.label')}
-      @submit=${(e: Event) => {
-        e.preventDefault();
-        const form = e.target as HTMLFormElement;
-        const text = (form.elements.namedItem('bulk-text') as HTMLTextAreaElement | null)?.value;
-        if (this.bulkTransition) void this.bulkApply('transition', this.bulkTransition, text);
-      }}
-    >
-      <span class="count" role="status">
-        ${m('ticketQueue.selected', { n: this.fmt.number(this.selected.size) })}
-      </span>
-      <button
-        class="cc-button"
-        type="button"
-        ?disabled=${this.busy}
-        @click=${() => void this.bulkApply('assign', this.book?.me.user.id ?? '')}
-      >
-        ${m('ticketQueue.assignMe')}
-      </button>
-      ${
-        role && ASSIGNS_OTHERS.has(role)
-          ? html`<label class="field inline" for="bulk-assignee">
-              <span>${m('ticketQueue.assignTo')}</span>
-              <select
-                id="bulk-assignee"
-                ?disabled=${this.busy}
-                @change=${(e: Event) => {
-                  const select = e.target as HTMLSelectElement;
-                  if (select.value) void this.bulkApply('assign', select.value);
-                  select.value = '';
-                }}
-              >
-                <option value="">${m('ticketQueue.bulk.choose')}</option>
-                ${[...(this.book?.agents ?? [])].map(
-                  ([id, name]) => html`<option value=${id}>${name}</option>`,
-                )}
-              </select>
-            </label>`
-          : nothing
-      }
-      <label class="field inline" for="bulk-transition">
-        <span>${m('ticketQueue.bulk.transition')}</span>
-        <select
-          id="bulk-transition"
-          @change=${(e: Event) => {
-            const v = (e.target as HTMLSelectElement).value;
-            this.bulkTransition = (v || undefined) as Transition | undefined;
-          }}
-        >
-          <option value="" ?selected=${!this.bulkTransition}>
-            ${m('ticketQueue.bulk.choose')}
-          </option>
-          ${offered.map(
-            (tr) =>
-              html`<option value=${tr} ?selected=${this.bulkTransition === tr}>
-                ${this.t(`ticket.transition.${tr}`)}
-              </option>`,
-          )}
-        </select>
-      </label>
-      ${
-        needs
-          ? html`<label class="field inline" for="bulk-text">
-              <span
-                >${m(this.bulkTransition === 'resolve' ? 'ticketQueue.resolution' : 'ticketQueue.reason')}</span
-              >
-              <textarea
-                id="bulk-text"
-                name="bulk-text"
-                required
-                maxlength="2000"
-                rows="1"
-              ></textarea>
-            </label>`
-          : nothing
-      }
-      <button
-        class="cc-button"
-        data-variant="primary"
-        type="submit"
-        ?disabled=${!this.bulkTransition || this.busy}
-      >
-        ${m('ticketQueue.apply')}
-      </button>
-      <button class="cc-button" type="button" @click=${() => this.selectAll(false)}>
-        ${m('ticketQueue.bulk.clear')}
-      </button>
-    </form>`;
-  }
-
-  private async bulkApply(
-    action: 'assign' | 'transition',
-    value: string,
-    text?: string,
-  ): Promise<void> {
-    const client = this.resolvedClient;
-    if (!client || !value) return;
-    const chosen = this.rows.filter((t) => this.selected.has(t.id));
-    const before = new Map(chosen.map((t) => [t.id, t]));
-    this.busy = true;
-    const outcomes: BulkOutcome[] = [];
-    try {
-      for (let i = 0; i < chosen.length; i += 100) {
-        const items = chosen
-          .slice(i, i + 100)
-          .map((t) => ({ id: t.id, ifMatch: `"${t.version}"` }));
-        const transition = value as Transition;
-        const body =
-          action === 'assign'
-            ? { action, assigneeId: value, items }
-            : {
-                action,
-                transition,
-                ...(text && transition === 'resolve' ? { resolution: text } : {}),
-                ...(text && NEEDS_REASON.has(transition) ? { reason: text } : {}),
-                items,
-              };
-        const result = await client.tickets.bulk(body);
-        for (const r of result.results) {
-          const old = before.get(r.id)!;
-          outcomes.push({ id: r.id, number: old.number, status: r.status });
-          if (r.ticket) {
-            this.replaceRow(r.ticket);
-            if (action === 'assign') this.emit(new CcTicketAssignedEvent(r.ticket, value));
-            else this.emit(new CcTicketTransitionedEvent(r.ticket, transition, old.state));
-          }
-        }
-      }
-      this.bulkResults = outcomes;
-      this.selected = new Set(outcomes.filter((o) => o.status >= 300).map((o) => o.id));
-      this.bulkTransition = undefined;
-      const ok = outcomes.filter((o) => o.status < 300).length;
-      this.announcer.announce(
-        this.t2()('ticketQueue.bulk.results', {
-          ok: this.fmt.number(ok),
-          failed: this.fmt.number(outcomes.length - ok),
-        }),
-      );
-    } catch (error) {
-      const info = this.fail(error);
-      this.actionError = errorText(this, info);
-    } finally {
-      this.busy = false;
+  /** The bulk bar (<cc-ticket-bulk>), loaded the first time rows are selected. */
+  private renderBulk(): unknown {
+    const el = this.bulkEl;
+    if (!el) {
+      void this.loadBulk();
+      return nothing;
     }
+    el.tickets = this.rows.filter((t) => this.selected.has(t.id));
+    return this.follow(el);
   }
 
-  private renderBulkResults(): TemplateResult {
-    const m = this.t2();
-    const results = this.bulkResults ?? [];
-    const ok = results.filter((o) => o.status < 300).length;
-    const why = (status: number) =>
-      status < 300
-        ? m('ticketQueue.bulk.ok')
-        : status === 412
-          ? m('ticketQueue.bulk.stale')
-          : status === 409
-            ? m('ticketQueue.bulk.notAllowed')
-            : status === 403
-              ? m('ticketQueue.bulk.forbidden')
-              : m('ticketQueue.bulk.failed');
-    return html`<section class="bulk-results" aria-label=${m('ticketQueue.bulk.label')}>
-      <p>
-        ${m('ticketQueue.bulk.results', {
-          ok: this.fmt.number(ok),
-          failed: this.fmt.number(results.length - ok),
-        })}
-        <button class="cc-button" type="button" @click=${() => (this.bulkResults = undefined)}>
-          ${this.t('close')}
-        </button>
-      </p>
-      <ul>
-        ${results.map(
-          (r) =>
-            html`<li data-status=${r.status} data-result=${r.status < 300 ? 'ok' : 'failed'}>
-              <span aria-hidden="true">${r.status < 300 ? '✓' : '✗'}</span> #${r.number}:
-              ${why(r.status)}
-            </li>`,
-        )}
-      </ul>
-    </section>`;
+  private async loadBulk(): Promise<void> {
+    if (this.bulkLoading) return;
+    this.bulkLoading = true;
+    const { CcTicketBulk } = await import('../ticket-bulk/ticket-bulk.js');
+    const el = this.create<CcTicketBulk>(CcTicketBulk, 'ticket-bulk', 'bulk');
+    el?.addEventListener('cc-selection-change', (e) => {
+      e.stopPropagation();
+      this.selected = new Set(e.ticketIds);
+    });
+    this.bulkEl = el;
   }
 
-  // ---- detail panel and row actions ----------------------------------------------------------
+  // ---- detail: <cc-ticket-detail>, loaded when a ticket is first opened ----------------------
 
-  /** Opens a ticket: fires the cancelable `cc-ticket-select`, then shows the detail panel. */
+  /** Opens a ticket: fires the cancelable `cc-ticket-select`, then shows the ticket's detail. */
   open(ticket: Ticket): void {
     if (!this.emit(new CcTicketSelectEvent(ticket.id, ticket))) return;
-    this.conflict = undefined;
-    this.actionError = undefined;
-    this.pendingTransition = undefined;
+    if (this.detailId === ticket.id) void this.detailEl?.reload();
     this.detailId = ticket.id;
-    this.detail = this.detail?.ticket.id === ticket.id ? this.detail : undefined;
-    void this.loadDetail(ticket.id);
-    this.focusDetail = true;
+    void this.showDetail();
+  }
+
+  private async showDetail(): Promise<void> {
+    const { CcTicketDetail } = await import('../ticket-detail/ticket-detail.js');
+    if (!this.detailEl) {
+      const el = this.create<CcTicketDetail>(CcTicketDetail, 'ticket-detail', 'detail');
+      if (!el) return;
+      el.closable = true;
+      el.addEventListener('cc-ticket-close', (e) => {
+        e.stopPropagation();
+        this.closeDetail();
+      });
+      this.detailEl = el;
+    }
+    this.detailEl.focus();
   }
 
   private closeDetail(): void {
-    this.detailAbort?.abort();
     this.detailId = undefined;
-    this.detail = undefined;
-    this.conflict = undefined;
     void this.moveFocus(this.focusRow, this.focusCol);
   }
 
-  private renderDetail(): TemplateResult {
-    return html`<section
-      class="detail"
-      part="detail"
-      aria-labelledby="detail-title"
-      @keydown=${(e: KeyboardEvent) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          this.closeDetail();
-        }
-      }}
-    >
-      ${
-        this.detail
-          ? this.renderDetailBody(this.detail)
-          : this.detailError
-            ? errorTemplate(this, this.detailError, () => void this.loadDetail(this.detailId!))
-            : loadingTemplate(this)
-      }
-    </section>`;
+  private renderDetail(): unknown {
+    const el = this.detailEl;
+    if (!el) return loadingTemplate(this);
+    el.noLive = this.noLive;
+    el.ticketId = this.detailId;
+    return this.follow(el);
   }
 
-  private renderDetailBody({ ticket: t, comments, activity }: Detail): TemplateResult {
-    const m = this.t2();
-    return html`<header class="detail-head">
-        <h2 id="detail-title" tabindex="-1">
-          ${m('ticketQueue.detail', { number: String(t.number) })} · <span>${t.subject}</span>
-        </h2>
-        <button class="cc-button" type="button" @click=${() => this.closeDetail()}>
-          ${m('ticketQueue.detail.close')}
-        </button>
-      </header>
-      ${this.conflict ? this.renderConflict(this.conflict) : nothing}
-      ${
-        this.actionError
-          ? html`<p class="action-error" role="alert">${this.actionError}</p>`
-          : nothing
-      }
-      <h3>${m('ticketQueue.detail.fields')}</h3>
-      <dl class="fields">
-        <dt>${this.columnLabel('kind')}</dt>
-        <dd>${this.t(`ticket.kind.${t.kind}`)}</dd>
-        <dt>${this.columnLabel('state')}</dt>
-        <dd>${this.t(`ticket.state.${t.state}`)}</dd>
-        <dt>${this.columnLabel('priority')}</dt>
-        <dd>${this.t(`ticket.priority.${t.priority}`)}</dd>
-        <dt>${this.columnLabel('sla')}</dt>
-        <dd>${this.renderSla(t)}</dd>
-        <dt>${this.columnLabel('customer')}</dt>
-        <dd>
-          ${
-            t.customer
-              ? [t.customer.name, t.customer.phone].filter(Boolean).join(' · ')
-              : m('ticketQueue.noCustomer')
-          }
-        </dd>
-        <dt>${this.columnLabel('assignee')}</dt>
-        <dd>${this.agentName(t.assigneeId)}</dd>
-        <dt>${this.columnLabel('team')}</dt>
-        <dd>${this.teamName(t.teamId)}</dd>
-        <dt>${this.columnLabel('department')}</dt>
-        <dd>${this.departmentName(t.departmentId)}</dd>
-        <dt>${m('ticketQueue.detail.channel')}</dt>
-        <dd>${this.t(`ticket.channel.${t.channel}`)}</dd>
-        <dt>${m('ticketQueue.detail.escalation')}</dt>
-        <dd>${this.fmt.number(t.escalationLevel)}</dd>
-        <dt>${m('ticketQueue.detail.createdBy')}</dt>
-        <dd>${t.createdBy.name} · ${this.fmt.date(t.createdAt)}</dd>
-        <dt>${m('ticketQueue.detail.description')}</dt>
-        <dd class="description">${t.description}</dd>
-      </dl>
-      ${this.renderActions(t)}
-      <h3>${m('ticketQueue.detail.comments')}</h3>
-      ${
-        comments.length
-          ? html`<ol class="comments">
-              ${comments.map(
-                (c) =>
-                  html`<li>
-                    <p class="meta">${c.author.name} · ${this.fmt.date(c.createdAt)}</p>
-                    <p class="body">${c.body}</p>
-                  </li>`,
-              )}
-            </ol>`
-          : html`<p>${m('ticketQueue.detail.noComments')}</p>`
-      }
-      <form class="comment" @submit=${(e: Event) => this.addComment(e, t)}>
-        <label for="comment-body">${m('ticketQueue.commentBody')}</label>
-        <textarea id="comment-body" name="body" required maxlength="10000" rows="3"></textarea>
-        <label class="check"
-          ><input
-            type="checkbox"
-            name="internal"
-            checked
-          />${m('ticketQueue.commentInternal')}</label
-        >
-        <button class="cc-button" type="submit" ?disabled=${this.busy}>
-          ${m('ticketQueue.commentSend')}
-        </button>
-      </form>
-      <h3>${m('ticketQueue.detail.activity')}</h3>
-      ${
-        activity.length
-          ? html`<ol class="activity">
-              ${activity.map(
-                (a) =>
-                  html`<li>
-                    <span class="meta">${this.fmt.date(a.at)} · ${a.actor.name}</span>
-                    ${m(`ticketQueue.activity.${a.action}`)}${
-                      a.transition
-                        ? html` · ${this.t(`ticket.transition.${a.transition}`)}`
-                        : nothing
-                    }${a.note ? html` · ${a.note}` : nothing}
-                  </li>`,
-              )}
-            </ol>`
-          : html`<p>${m('ticketQueue.detail.noActivity')}</p>`
-      }`;
+  /**
+   * Creates a kit element the queue shows (its code loaded on first use), under the tag this
+   * queue's registry gives its class, else registered beside the queue's own tag.
+   */
+  private create<T extends CcElement>(
+    ctor: CustomElementConstructor,
+    name: string,
+    part: string,
+  ): T | undefined {
+    const registry = registryOf(this);
+    const own = this.localName;
+    const tag =
+      this.tagOf(ctor) ??
+      (define(
+        own.endsWith('-ticket-queue') ? own.slice(0, -12) + name : `${own}-${name}`,
+        ctor,
+        registry,
+      ) &&
+        this.tagOf(ctor));
+    if (!tag) return undefined;
+    const el = document.createElement(
+      tag,
+      registry === customElements
+        ? undefined
+        : ({ customElementRegistry: registry } as ElementCreationOptions),
+    ) as T;
+    el.className = part;
+    el.setAttribute('part', part);
+    const sync = (e: CcTicketTransitionedEvent | CcTicketAssignedEvent) =>
+      this.replaceRow(e.ticket);
+    el.addEventListener('cc-ticket-transitioned', sync);
+    el.addEventListener('cc-ticket-assigned', sync);
+    return el;
   }
 
-  private renderActions(t: Ticket): TemplateResult {
-    const m = this.t2();
-    const role = this.book?.me.role;
-    const meId = this.book?.me.user.id;
-    const canAssignOthers = !!role && ASSIGNS_OTHERS.has(role);
-    const canAssignMe =
-      !!meId && t.assigneeId !== meId && role !== 'survey_supervisor' && t.state !== 'closed';
-    const pending = this.pendingTransition;
-    const none = !t.allowedTransitions.length && !canAssignMe && !canAssignOthers;
-    return html`<h3>${m('ticketQueue.actions')}</h3>
-      ${none ? html`<p>${m('ticketQueue.noActions')}</p>` : nothing}
-      <div class="actions" role="group" aria-label=${m('ticketQueue.actions')}>
-        ${t.allowedTransitions.map(
-          (tr) =>
-            html`<button
-              class="cc-button"
-              type="button"
-              data-transition=${tr}
-              aria-pressed=${pending === tr ? 'true' : nothing}
-              ?disabled=${this.busy}
-              @click=${() => {
-                if (NEEDS_REASON.has(tr) || tr === 'resolve') {
-                  this.pendingTransition = tr;
-                  void this.updateComplete.then(() =>
-                    this.renderRoot.querySelector<HTMLElement>('#transition-text')?.focus(),
-                  );
-                } else void this.apply({ kind: 'transition', ticket: t, transition: tr });
-              }}
-            >
-              ${this.t(`ticket.transition.${tr}`)}
-            </button>`,
-        )}
-        ${
-          canAssignMe
-            ? html`<button
-                class="cc-button"
-                type="button"
-                data-action="assign-me"
-                ?disabled=${this.busy}
-                @click=${() => void this.apply({ kind: 'assign', ticket: t, assigneeId: meId })}
-              >
-                ${m('ticketQueue.assignMe')}
-              </button>`
-            : nothing
-        }
-      </div>
-      ${
-        pending
-          ? html`<form
-              class="transition-form"
-              @submit=${(e: Event) => {
-                e.preventDefault();
-                const text = (e.target as HTMLFormElement).elements.namedItem(
-                  'text',
-                ) as HTMLTextAreaElement;
-                void this.apply({
-                  kind: 'transition',
-                  ticket: t,
-                  transition: pending,
-                  text: text.value.trim(),
-                });
-              }}
-            >
-              <label for="transition-text"
-                >${this.t(`ticket.transition.${pending}`)} ·
-                ${m(pending === 'resolve' ? 'ticketQueue.resolution' : 'ticketQueue.reason')}</label
-              >
-              <textarea
-                id="transition-text"
-                name="text"
-                required
-                maxlength="2000"
-                rows="2"
-              ></textarea>
-              <button class="cc-button" data-variant="primary" type="submit" ?disabled=${this.busy}>
-                ${m('ticketQueue.apply')}
-              </button>
-              <button
-                class="cc-button"
-                type="button"
-                @click=${() => (this.pendingTransition = undefined)}
-              >
-                ${this.t('cancel')}
-              </button>
-            </form>`
-          : nothing
-      }
-      ${
-        canAssignOthers
-          ? html`<form
-              class="assign-form"
-              @submit=${(e: Event) => {
-                e.preventDefault();
-                const select = (e.target as HTMLFormElement).elements.namedItem(
-                  'assignee',
-                ) as HTMLSelectElement;
-                if (select.value)
-                  void this.apply({ kind: 'assign', ticket: t, assigneeId: select.value });
-              }}
-            >
-              <label for="assignee">${m('ticketQueue.assignTo')}</label>
-              <select id="assignee" name="assignee" required>
-                <option value="">${m('ticketQueue.bulk.choose')}</option>
-                ${[...(this.book?.agents ?? [])].map(
-                  ([id, name]) =>
-                    html`<option value=${id} ?selected=${id === t.assigneeId}>${name}</option>`,
-                )}
-              </select>
-              <button class="cc-button" type="submit" ?disabled=${this.busy}>
-                ${m('ticketQueue.assign')}
-              </button>
-            </form>`
-          : nothing
-      }`;
-  }
-
-  /** Applies a row action with the version the user saw; a 412 shows what changed instead. */
-  private async apply(action: Action): Promise<void> {
-    const client = this.resolvedClient;
-    if (!client) return;
-    const m = this.t2();
-    const { ticket } = action;
-    this.busy = true;
-    this.actionError = undefined;
-    try {
-      let updated: Ticket;
-      if (action.kind === 'transition') {
-        const tr = action.transition;
-        updated = await client.tickets.transition(
-          ticket.id,
-          {
-            transition: tr,
-            ...(action.text && tr === 'resolve' ? { resolution: action.text } : {}),
-            ...(action.text && NEEDS_REASON.has(tr) ? { reason: action.text } : {}),
-          },
-          { ifMatch: ticket.version },
-        );
-        this.emit(new CcTicketTransitionedEvent(updated, tr, ticket.state));
-        this.announcer.announce(
-          m('ticketQueue.transitioned', {
-            number: String(updated.number),
-            state: this.t(`ticket.state.${updated.state}`),
-          }),
-        );
-      } else {
-        updated = await client.tickets.update(
-          ticket.id,
-          { assigneeId: action.assigneeId },
-          { ifMatch: ticket.version },
-        );
-        this.emit(new CcTicketAssignedEvent(updated, action.assigneeId));
-        this.announcer.announce(
-          m('ticketQueue.assigned', {
-            number: String(updated.number),
-            name: this.agentName(action.assigneeId),
-          }),
-        );
-      }
-      this.conflict = undefined;
-      this.pendingTransition = undefined;
-      this.replaceRow(updated);
-      void this.loadDetail(this.detailId!);
-    } catch (error) {
-      const info = describeError(error);
-      if (info.status === 412) {
-        try {
-          const current = await client.tickets.get(ticket.id);
-          this.conflict = { action, current };
-          this.replaceRow(current);
-        } catch (again) {
-          this.actionError = errorText(this, this.fail(again));
-        }
-      } else {
-        this.fail(error);
-        this.actionError = errorText(this, info);
-      }
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private renderConflict({ action, current }: Conflict): TemplateResult {
-    const m = this.t2();
-    const before = action.ticket;
-    const changes: Array<{ field: string; from: string; to: string }> = [];
-    const add = (field: string, from: string, to: string) => {
-      if (from !== to) changes.push({ field, from, to });
-    };
-    add(
-      m('ticketQueue.field.state'),
-      this.t(`ticket.state.${before.state}`),
-      this.t(`ticket.state.${current.state}`),
-    );
-    add(
-      m('ticketQueue.field.priority'),
-      this.t(`ticket.priority.${before.priority}`),
-      this.t(`ticket.priority.${current.priority}`),
-    );
-    add(
-      m('ticketQueue.field.assignee'),
-      this.agentName(before.assigneeId),
-      this.agentName(current.assigneeId),
-    );
-    add(m('ticketQueue.field.subject'), before.subject, current.subject);
-    add(m('ticketQueue.field.team'), this.teamName(before.teamId), this.teamName(current.teamId));
-    add(
-      m('ticketQueue.field.department'),
-      this.departmentName(before.departmentId),
-      this.departmentName(current.departmentId),
-    );
-    add(
-      m('ticketQueue.field.escalationLevel'),
-      this.fmt.number(before.escalationLevel),
-      this.fmt.number(current.escalationLevel),
-    );
-    const possible =
-      action.kind === 'assign' || current.allowedTransitions.includes(action.transition);
-    return html`<div class="conflict" role="alert">
-      <p class="title">${m('ticketQueue.conflict.title')}</p>
-      <p>${m('ticketQueue.conflict.intro')}</p>
-      ${
-        changes.length
-          ? html`<ul>
-              ${changes.map((c) => html`<li>${m('ticketQueue.conflict.change', c)}</li>`)}
-            </ul>`
-          : html`<p>${m('ticketQueue.conflict.none')}</p>`
-      }
-      ${possible ? nothing : html`<p>${m('ticketQueue.conflict.notAllowed')}</p>`}
-      <div class="actions">
-        ${
-          possible
-            ? html`<button
-                class="cc-button"
-                data-variant="primary"
-                type="button"
-                data-action="reapply"
-                ?disabled=${this.busy}
-                @click=${() => void this.apply({ ...action, ticket: current })}
-              >
-                ${m('ticketQueue.conflict.reapply')}
-              </button>`
-            : nothing
-        }
-        <button
-          class="cc-button"
-          type="button"
-          data-action="discard"
-          @click=${() => {
-            this.conflict = undefined;
-            this.pendingTransition = undefined;
-            void this.loadDetail(this.detailId!);
-          }}
-        >
-          ${m('ticketQueue.conflict.discard')}
-        </button>
-      </div>
-    </div>`;
-  }
-
-  private async addComment(e: Event, t: Ticket): Promise<void> {
-    e.preventDefault();
-    const client = this.resolvedClient;
-    if (!client) return;
-    const form = e.target as HTMLFormElement;
-    const body = (form.elements.namedItem('body') as HTMLTextAreaElement).value.trim();
-    const internal = (form.elements.namedItem('internal') as HTMLInputElement).checked;
-    if (!body) return;
-    this.busy = true;
-    try {
-      const comment = await client.tickets.comments.add(t.id, {
-        body,
-        visibility: internal ? 'internal' : 'public',
-      });
-      if (this.detail && !this.detail.comments.some((c) => c.id === comment.id)) {
-        this.detail = { ...this.detail, comments: [...this.detail.comments, comment] };
-      }
-      form.reset();
-      this.announcer.announce(this.t2()('ticketQueue.commented'));
-      // A reload still in flight (after a transition) would not have it: read again.
-      void this.loadDetail(t.id);
-    } catch (error) {
-      this.actionError = errorText(this, this.fail(error));
-    } finally {
-      this.busy = false;
-    }
+  /** Elements the queue shows follow its client, language, time zone, theme and density. */
+  private follow<T extends CcElement>(el: T): T {
+    el.client = this.resolvedClient;
+    el.locale = this.localeTag;
+    el.timeZone = this.resolvedTimeZone;
+    el.theme = this.resolvedTheme;
+    el.density = this.resolvedDensity;
+    return el;
   }
 }

@@ -11,6 +11,9 @@ import type {
   CcQaCalibration,
   CcQaReview,
   CcQaScorecard,
+  CcTicketBulk,
+  CcTicketDetail,
+  CcTicketFilters,
   CcTicketQueue,
 } from '../index.js';
 
@@ -200,6 +203,51 @@ type CcQaScorecardJsxProps = DetailedHTMLProps<HTMLAttributes<CcQaScorecard>, Cc
     'oncc-evaluation-submitted'?: (event: EventOf<'cc-evaluation-submitted'>) => void;
   };
 
+/** Bulk actions on selected tickets, with one result per ticket. */
+type CcTicketBulkJsxProps = DetailedHTMLProps<HTMLAttributes<CcTicketBulk>, CcTicketBulk> &
+  Partial<
+    Pick<CcTicketBulk, 'client' | 'density' | 'locale' | 'theme' | 'tickets' | 'timeZone'>
+  > & {
+    'oncc-error'?: (event: EventOf<'cc-error'>) => void;
+    'oncc-selection-change'?: (event: EventOf<'cc-selection-change'>) => void;
+    'oncc-ticket-assigned'?: (event: EventOf<'cc-ticket-assigned'>) => void;
+    'oncc-ticket-transitioned'?: (event: EventOf<'cc-ticket-transitioned'>) => void;
+  };
+
+/** Ticket detail: fields, SLA, actions, comments and activity log of one ticket. */
+type CcTicketDetailJsxProps = DetailedHTMLProps<HTMLAttributes<CcTicketDetail>, CcTicketDetail> &
+  Partial<
+    Pick<
+      CcTicketDetail,
+      'client' | 'closable' | 'density' | 'locale' | 'noLive' | 'theme' | 'ticketId' | 'timeZone'
+    >
+  > & {
+    'oncc-error'?: (event: EventOf<'cc-error'>) => void;
+    'oncc-ticket-assigned'?: (event: EventOf<'cc-ticket-assigned'>) => void;
+    'oncc-ticket-close'?: (event: EventOf<'cc-ticket-close'>) => void;
+    'oncc-ticket-transitioned'?: (event: EventOf<'cc-ticket-transitioned'>) => void;
+  };
+
+/** Ticket filters: search, choices with counts, assignee, team and dates. */
+type CcTicketFiltersJsxProps = DetailedHTMLProps<HTMLAttributes<CcTicketFilters>, CcTicketFilters> &
+  Partial<
+    Pick<
+      CcTicketFilters,
+      | 'client'
+      | 'counts'
+      | 'density'
+      | 'filters'
+      | 'locale'
+      | 'theme'
+      | 'timeZone'
+      | 'viewId'
+      | 'views'
+    >
+  > & {
+    'oncc-error'?: (event: EventOf<'cc-error'>) => void;
+    'oncc-filter-change'?: (event: EventOf<'cc-filter-change'>) => void;
+  };
+
 /** Ticket queue: ARIA grid with filters, SLA countdown, actions and live updates. */
 type CcTicketQueueJsxProps = DetailedHTMLProps<HTMLAttributes<CcTicketQueue>, CcTicketQueue> &
   Partial<
@@ -237,6 +285,9 @@ declare module 'react' {
       'cc-qa-calibration': CcQaCalibrationJsxProps;
       'cc-qa-review': CcQaReviewJsxProps;
       'cc-qa-scorecard': CcQaScorecardJsxProps;
+      'cc-ticket-bulk': CcTicketBulkJsxProps;
+      'cc-ticket-detail': CcTicketDetailJsxProps;
+      'cc-ticket-filters': CcTicketFiltersJsxProps;
       'cc-ticket-queue': CcTicketQueueJsxProps;
     }
   }

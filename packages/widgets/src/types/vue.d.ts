@@ -11,6 +11,9 @@ import type {
   CcQaCalibration,
   CcQaReview,
   CcQaScorecard,
+  CcTicketBulk,
+  CcTicketDetail,
+  CcTicketFilters,
   CcTicketQueue,
 } from '../index.js';
 
@@ -194,6 +197,58 @@ declare module 'vue' {
         onCcEvaluationAcknowledged?: (event: EventOf<'cc-evaluation-acknowledged'>) => void;
         onCcEvaluationSaved?: (event: EventOf<'cc-evaluation-saved'>) => void;
         onCcEvaluationSubmitted?: (event: EventOf<'cc-evaluation-submitted'>) => void;
+      }
+    >;
+    /** Bulk actions on selected tickets, with one result per ticket. */
+    'cc-ticket-bulk': DefineComponent<
+      Partial<
+        Pick<CcTicketBulk, 'client' | 'density' | 'locale' | 'theme' | 'tickets' | 'timeZone'>
+      > & {
+        onCcError?: (event: EventOf<'cc-error'>) => void;
+        onCcSelectionChange?: (event: EventOf<'cc-selection-change'>) => void;
+        onCcTicketAssigned?: (event: EventOf<'cc-ticket-assigned'>) => void;
+        onCcTicketTransitioned?: (event: EventOf<'cc-ticket-transitioned'>) => void;
+      }
+    >;
+    /** Ticket detail: fields, SLA, actions, comments and activity log of one ticket. */
+    'cc-ticket-detail': DefineComponent<
+      Partial<
+        Pick<
+          CcTicketDetail,
+          | 'client'
+          | 'closable'
+          | 'density'
+          | 'locale'
+          | 'noLive'
+          | 'theme'
+          | 'ticketId'
+          | 'timeZone'
+        >
+      > & {
+        onCcError?: (event: EventOf<'cc-error'>) => void;
+        onCcTicketAssigned?: (event: EventOf<'cc-ticket-assigned'>) => void;
+        onCcTicketClose?: (event: EventOf<'cc-ticket-close'>) => void;
+        onCcTicketTransitioned?: (event: EventOf<'cc-ticket-transitioned'>) => void;
+      }
+    >;
+    /** Ticket filters: search, choices with counts, assignee, team and dates. */
+    'cc-ticket-filters': DefineComponent<
+      Partial<
+        Pick<
+          CcTicketFilters,
+          | 'client'
+          | 'counts'
+          | 'density'
+          | 'filters'
+          | 'locale'
+          | 'theme'
+          | 'timeZone'
+          | 'viewId'
+          | 'views'
+        >
+      > & {
+        onCcError?: (event: EventOf<'cc-error'>) => void;
+        onCcFilterChange?: (event: EventOf<'cc-filter-change'>) => void;
       }
     >;
     /** Ticket queue: ARIA grid with filters, SLA countdown, actions and live updates. */

@@ -1,0 +1,93 @@
+import { html } from 'lit';
+import { createClient } from '@cc-kit/sdk';
+import '../define/cc-ticket-detail.js';
+import type { CcClient } from '../shared/client.js';
+
+/**
+ * `<cc-ticket-detail>` reads from the real reference server (see the queue's stories for how to
+ * start one); each story opens the newest ticket the role may see.
+ */
+export default {
+  title: 'Elements/cc-ticket-detail',
+  component: 'cc-ticket-detail',
+  tags: ['autodocs'],
+};
+
+type Role = 'agent' | 'supervisor' | 'operations_manager';
+
+const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env;
+const apiUrl = env?.STORYBOOK_CC_API_URL ?? 'http://localhost:8080';
+
+const clients = new Map<string, CcClient>();
+function clientFor(role: Role, fetchImpl?: typeof fetch, key: string = role): CcClient {
+  let client = clients.get(key);
+  if (!client) {
+    const anonymous = createClient({ baseUrl: apiUrl });
+    client = createClient({
+      baseUrl: apiUrl,
+      ...(fetchImpl ? { fetch: fetchImpl } : {}),
+      retry: { attempts: 1 },
+      getToken: async () => (await anonymous.demo.token({ role })).token,
+    });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+const newest = (role: Role) => async () => ({
+  id: (await clientFor(role).tickets.list({ sort: '-number', limit: 1 })).items[0]?.id,
+});
+
+const detail = (role: Role, attrs: { locale?: string; theme?: string } = {}) => ({
+  loaders: [newest(role)],
+  render: (_args: unknown, { loaded }: { loaded: { id?: string } }) =>
+    html`<cc-ticket-detail
+      .client=${clientFor(role)}
+      ticket-id=${loaded.id ?? ''}
+      locale=${attrs.locale ?? 'en'}
+      theme=${attrs.theme ?? 'light'}
+      closable
+    ></cc-ticket-detail>`,
+});
+
+export const Agent = detail('agent');
+export const Supervisor = detail('supervisor');
+export const OperationsManager = { name: 'Operations manager', ...detail('operations_manager') };
+export const SimplifiedChinese = {
+  name: '简体中文',
+  ...detail('supervisor', { locale: 'zh-Hans' }),
+};
+export const TraditionalChinese = {
+  name: '繁體中文',
+  ...detail('supervisor', { locale: 'zh-Hant' }),
+};
+export const Dark = detail('operations_manager', { theme: 'dark' });
+
+export const Empty = {
+  render: () => html`<cc-ticket-detail .client=${clientFor('agent')}></cc-ticket-detail>`,
+};
+
+export const Loading = {
+  render: () =>
+    html`<cc-ticket-detail
+      .client=${clientFor('agent', () => new Promise<Response>(() => undefined), 'loading')}
+      ticket-id="any"
+    ></cc-ticket-detail>`,
+};
+
+export const ServerError = {
+  name: 'Error',
+  render: () =>
+    html`<cc-ticket-detail
+      .client=${clientFor(
+        'agent',
+        async () =>
+          new Response(JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503 }), {
+            status: 503,
+            headers: { 'content-type': 'application/problem+json' },
+          }),
+        'error',
+      )}
+      ticket-id="any"
+    ></cc-ticket-detail>`,
+};

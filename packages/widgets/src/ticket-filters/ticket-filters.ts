@@ -1,0 +1,303 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { PRIORITIES, SLA_STATES, TICKET_KINDS, TICKET_STATES } from '@cc-kit/sdk/domain';
+import { DataController } from '../shared/data-controller.js';
+import { CcElement } from '../shared/element.js';
+import { directoryFor, localized } from '../ticket-queue/directory.js';
+import type { TicketQueueFilters, TicketQueueView } from '../ticket-queue/ticket-queue.js';
+import { CcFilterChangeEvent } from './ticket-filters.events.js';
+import { messages } from './ticket-filters.i18n.js';
+import { styles } from './ticket-filters.styles.js';
+
+/**
+ * The filter bar of the ticket queue: saved view, free-text search, kind, state, priority and SLA
+ * state (each option with its count on the server), assignee, team, department (for roles that
+ * see other people's tickets) and created dates. It only says what the user chose
+ * (`cc-filter-change`); `<cc-ticket-queue>` shows it above its grid and does the filtering.
+ *
+ * @summary Ticket filters: search, choices with counts, assignee, team and dates.
+ * @fires cc-filter-change - The user changed a filter or picked a saved view; `event.filters`, `event.viewId`.
+ * @fires cc-error - Loading the people, teams and departments failed; `{ code, status, requestId, retryable }`.
+ * @csspart form - The filter bar.
+ * @cssprop --cc-ticket-filters-gap - Space between filters (default: --cc-space-3).
+ * @cssstate loading - While the signed-in user's role, people, teams and departments load.
+ * @cssstate error - Loading failed.
+ */
+export class CcTicketFilters extends CcElement {
+  static override styles = [...(CcElement.styles as []), styles];
+
+  /** The filters in force. */
+  @property({ attribute: false }) filters: TicketQueueFilters = {};
+
+  /** Saved views to pick from. */
+  @property({ attribute: false }) views: readonly TicketQueueView[] = [];
+
+  /** The id of the saved view in force, if any. */
+  @property({ attribute: 'view-id' }) viewId?: string;
+
+  /** Tickets per value under the other filters (`kind`, `state`, `priority`, `slaState`). */
+  @property({ attribute: false }) counts: Partial<
+    Record<'kind' | 'state' | 'priority' | 'slaState', Map<string, number>>
+  > = {};
+
+  private searchTimer?: ReturnType<typeof setTimeout>;
+
+  private data = new DataController(this, {
+    args: () => [] as const,
+    task: (_args, { client }) => directoryFor(client),
+    isEmpty: () => false,
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+  }
+
+  protected override render(): unknown {
+    return this.data.render({
+      complete: () => this.renderToolbar(),
+      loading: () => nothing,
+    });
+  }
+
+  private change(filters: TicketQueueFilters): void {
+    this.emit(new CcFilterChangeEvent(filters));
+  }
+
+  private set<K extends keyof TicketQueueFilters>(key: K, value: TicketQueueFilters[K]): void {
+    const next = { ...this.filters };
+    if (value === undefined || value === '' || (Array.isArray(value) && !value.length)) {
+      delete next[key];
+    } else next[key] = value;
+    this.change(next);
+  }
+
+  private renderSelect<T extends string>(
+    id: string,
+    label: string,
+    values: readonly T[],
+    selected: readonly T[] | undefined,
+    text: (value: T) => string,
+    onPick: (values: T[] | undefined) => void,
+    counts?: Map<string, number>,
+  ): TemplateResult {
+    const m = this.msg(messages);
+    const withCount = (value: T) => {
+      const n = counts?.get(value);
+      return counts
+        ? m('ticketFilters.withCount', { label: text(value), n: this.fmt.number(n ?? 0) })
+        : text(value);
+    };
+    const multi = (selected?.length ?? 0) > 1;
+    const current = multi ? '__multi' : (selected?.[0] ?? '');
+    return html`<label class="field" for=${id}>
+      <span>${label}</span>
+      <select
+        id=${id}
+        .value=${current}
+        @change=${(e: Event) => {
+          const v = (e.target as HTMLSelectElement).value;
+          if (v === '__multi') return;
+          onPick(v ? [v as T] : undefined);
+        }}
+      >
+        <option value="" ?selected=${current === ''}>${m('ticketFilters.any')}</option>
+        ${
+          multi
+            ? html`<option value="__multi" selected>${this.fmt.list(selected!.map(text))}</option>`
+            : nothing
+        }
+        ${values.map(
+          (v) => html`<option value=${v} ?selected=${current === v}>${withCount(v)}</option>`,
+        )}
+      </select>
+    </label>`;
+  }
+
+  private renderToolbar(): TemplateResult {
+    const m = this.msg(messages);
+    const f = this.filters;
+    const role = this.data.data?.me.role;
+    const agents = [...(this.data.data?.agents ?? new Map<string, string>())];
+    const dateValue = (iso?: string) => (iso ? iso.slice(0, 10) : '');
+    return html`<form
+      class="toolbar"
+      part="form"
+      role="search"
+      aria-label=${m('ticketFilters.filters')}
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        const input = this.renderRoot.querySelector<HTMLInputElement>('#q');
+        this.set('q', input?.value.trim() || undefined);
+      }}
+    >
+      ${
+        this.views.length
+          ? html`<label class="field" for="view">
+              <span>${m('ticketFilters.view')}</span>
+              <select
+                id="view"
+                @change=${(e: Event) => this.emit(new CcFilterChangeEvent(this.filters, (e.target as HTMLSelectElement).value))}
+              >
+                <option value="" ?selected=${!this.views.some((v) => v.id === this.viewId)}>
+                  ${m('ticketFilters.view.custom')}
+                </option>
+                ${this.views.map(
+                  (v) =>
+                    html`<option value=${v.id} ?selected=${v.id === this.viewId}>
+                      ${v.name}
+                    </option>`,
+                )}
+              </select>
+            </label>`
+          : nothing
+      }
+      <label class="field search" for="q">
+        <span>${m('ticketFilters.search')}</span>
+        <span class="search-row">
+          <input
+            id="q"
+            type="search"
+            maxlength="200"
+            .value=${f.q ?? ''}
+            @input=${(e: Event) => {
+              const value = (e.target as HTMLInputElement).value;
+              clearTimeout(this.searchTimer);
+              this.searchTimer = setTimeout(() => this.set('q', value.trim() || undefined), 400);
+            }}
+          />
+          <button class="cc-button" type="submit">${m('ticketFilters.searchButton')}</button>
+        </span>
+      </label>
+      ${this.renderSelect(
+        'f-kind',
+        m('ticketFilters.kind'),
+        TICKET_KINDS,
+        f.kind,
+        (v) => this.t(`ticket.kind.${v}`),
+        (v) => this.set('kind', v),
+        this.counts.kind,
+      )}
+      ${this.renderSelect(
+        'f-state',
+        m('ticketFilters.state'),
+        TICKET_STATES,
+        f.state,
+        (v) => this.t(`ticket.state.${v}`),
+        (v) => this.set('state', v),
+        this.counts.state,
+      )}
+      ${this.renderSelect(
+        'f-priority',
+        m('ticketFilters.priority'),
+        PRIORITIES,
+        f.priority,
+        (v) => this.t(`ticket.priority.${v}`),
+        (v) => this.set('priority', v),
+        this.counts.priority,
+      )}
+      ${this.renderSelect(
+        'f-sla',
+        m('ticketFilters.sla'),
+        SLA_STATES,
+        f.slaState,
+        (v) => this.t(`sla.state.${v}`),
+        (v) => this.set('slaState', v),
+        this.counts.slaState,
+      )}
+      <label class="field" for="f-assignee">
+        <span>${m('ticketFilters.assignee')}</span>
+        <select
+          id="f-assignee"
+          @change=${(e: Event) =>
+            this.set('assigneeId', (e.target as HTMLSelectElement).value || undefined)}
+        >
+          <option value="" ?selected=${!f.assigneeId}>${m('ticketFilters.any')}</option>
+          <option value="me" ?selected=${f.assigneeId === 'me'}>
+            ${m('ticketFilters.assignee.me')}
+          </option>
+          <option value="none" ?selected=${f.assigneeId === 'none'}>
+            ${m('ticketFilters.assignee.none')}
+          </option>
+          ${
+            role && role !== 'agent'
+              ? agents.map(
+                  ([id, name]) =>
+                    html`<option value=${id} ?selected=${f.assigneeId === id}>${name}</option>`,
+                )
+              : nothing
+          }
+        </select>
+      </label>
+      ${
+        role && role !== 'agent'
+          ? html`<label class="field" for="f-team">
+                <span>${m('ticketFilters.team')}</span>
+                <select
+                  id="f-team"
+                  @change=${(e: Event) =>
+                    this.set('teamId', (e.target as HTMLSelectElement).value || undefined)}
+                >
+                  <option value="" ?selected=${!f.teamId}>${m('ticketFilters.any')}</option>
+                  ${[...(this.data.data?.teams ?? [])].map(
+                    ([id, name]) =>
+                      html`<option value=${id} ?selected=${f.teamId === id}>
+                        ${localized(this, name, id)}
+                      </option>`,
+                  )}
+                </select>
+              </label>
+              <label class="field" for="f-department">
+                <span>${m('ticketFilters.department')}</span>
+                <select
+                  id="f-department"
+                  @change=${(e: Event) =>
+                    this.set('departmentId', (e.target as HTMLSelectElement).value || undefined)}
+                >
+                  <option value="" ?selected=${!f.departmentId}>${m('ticketFilters.any')}</option>
+                  ${[...(this.data.data?.departments ?? [])].map(
+                    ([id, name]) =>
+                      html`<option value=${id} ?selected=${f.departmentId === id}>
+                        ${localized(this, name, id)}
+                      </option>`,
+                  )}
+                </select>
+              </label>`
+          : nothing
+      }
+      <label class="field" for="f-from">
+        <span>${m('ticketFilters.createdFrom')}</span>
+        <input
+          id="f-from"
+          type="date"
+          .value=${dateValue(f.createdFrom)}
+          @change=${(e: Event) => {
+            const v = (e.target as HTMLInputElement).value;
+            this.set('createdFrom', v ? new Date(`${v}T00:00:00`).toISOString() : undefined);
+          }}
+        />
+      </label>
+      <label class="field" for="f-to">
+        <span>${m('ticketFilters.createdTo')}</span>
+        <input
+          id="f-to"
+          type="date"
+          .value=${f.createdTo ? dateValue(new Date(Date.parse(f.createdTo) - 1).toISOString()) : ''}
+          @change=${(e: Event) => {
+            const v = (e.target as HTMLInputElement).value;
+            const end = v ? new Date(`${v}T00:00:00`) : undefined;
+            if (end) end.setDate(end.getDate() + 1);
+            this.set('createdTo', end?.toISOString());
+          }}
+        />
+      </label>
+      ${
+        Object.keys(f).length
+          ? html`<button class="cc-button" type="button" @click=${() => this.change({})}>
+              ${m('ticketFilters.clearFilters')}
+            </button>`
+          : nothing
+      }
+    </form>`;
+  }
+}
