@@ -4,8 +4,8 @@ import { defineCatalog } from '../shared/i18n/types.js';
 const en = {
   'qaCalibration.title': 'Calibration',
   'qaCalibration.caption': 'Each evaluator’s deviation from the reference evaluation',
-  'qaCalibration.evaluator': (p: { n: number; note: string }) =>
-    `Evaluator ${p.n}${p.note ? ` (${p.note})` : ''}`,
+  'qaCalibration.evaluator': (p: { name: string; note: string }) =>
+    `${p.name}${p.note ? ` (${p.note})` : ''}`,
   'qaCalibration.reference': 'reference',
   'qaCalibration.you': 'you',
   'qaCalibration.criterion': 'Criterion',
@@ -18,7 +18,7 @@ export const messages = defineCatalog('qa-calibration', {
   'zh-Hans': {
     'qaCalibration.title': '校准',
     'qaCalibration.caption': '各评估人与基准评估的偏差',
-    'qaCalibration.evaluator': (p) => `评估人 ${p.n}${p.note ? `（${p.note}）` : ''}`,
+    'qaCalibration.evaluator': (p) => `${p.name}${p.note ? `（${p.note}）` : ''}`,
     'qaCalibration.reference': '基准',
     'qaCalibration.you': '本人',
     'qaCalibration.criterion': '评分项',
@@ -28,7 +28,7 @@ export const messages = defineCatalog('qa-calibration', {
   'zh-Hant': {
     'qaCalibration.title': '校準',
     'qaCalibration.caption': '各評核人與基準評核的差異',
-    'qaCalibration.evaluator': (p) => `評核人 ${p.n}${p.note ? `（${p.note}）` : ''}`,
+    'qaCalibration.evaluator': (p) => `${p.name}${p.note ? `（${p.note}）` : ''}`,
     'qaCalibration.reference': '基準',
     'qaCalibration.you': '本人',
     'qaCalibration.criterion': '評分項目',

@@ -29,16 +29,22 @@ export class CcQaCalibration extends CcElement {
     args: () => [this.sessionId] as const,
     enabled: ([id]) => !!id,
     task: async ([id], { client, signal }) => {
-      const [session, me] = await Promise.all([
+      const [session, me, staff] = await Promise.all([
         client.qa.calibrations.get(id!, { signal }),
         client.me.get({ signal }),
+        client.agents.list({ limit: 200 }, { signal }).catch(() => ({ items: [] })),
       ]);
       const template = await client.qa.templates.get(
         session.templateId,
         { version: session.templateVersion },
         { signal },
       );
-      return { session, template, me: me.user.id };
+      return {
+        session,
+        template,
+        me: me.user.id,
+        names: new Map(staff.items.map((a) => [a.id, a.displayName ?? a.name])),
+      };
     },
     isEmpty: (d) => !d,
   });
@@ -54,7 +60,7 @@ export class CcQaCalibration extends CcElement {
   protected override render() {
     const m = this.m();
     return this.data.render({
-      complete: ({ session, template, me }) => {
+      complete: ({ session, template, me, names }) => {
         const evs = session.evaluations;
         const criteria = template.sections.flatMap((s) => s.criteria);
         const isRef = (e: (typeof evs)[number]) => e.evaluationId === session.referenceEvaluationId;
@@ -70,7 +76,7 @@ export class CcQaCalibration extends CcElement {
                   (e, i) =>
                     html`<th scope="col">
                       ${m('qaCalibration.evaluator', {
-                        n: i + 1,
+                        name: names.get(e.evaluatorId) ?? `${i + 1}`,
                         note: [
                           isRef(e) ? m('qaCalibration.reference') : '',
                           e.evaluatorId === me ? m('qaCalibration.you') : '',

@@ -4,6 +4,7 @@ import { defineCatalog } from '../shared/i18n/types.js';
 const en = {
   'qaReview.dispute': 'Dispute criteria',
   'qaReview.original': 'Original score',
+  'qaReview.was': (p: { value: string }) => `Original score: ${p.value}`,
   'qaReview.proposed': 'Proposed score',
   'qaReview.keep': 'Not disputed',
   'qaReview.reason': 'Reason',
@@ -33,6 +34,7 @@ export const messages = defineCatalog('qa-review', {
   'zh-Hans': {
     'qaReview.dispute': '申诉评分项',
     'qaReview.original': '原评分',
+    'qaReview.was': (p) => `原评分：${p.value}`,
     'qaReview.proposed': '申请改为',
     'qaReview.keep': '不申诉',
     'qaReview.reason': '申诉理由',
@@ -57,6 +59,7 @@ export const messages = defineCatalog('qa-review', {
   'zh-Hant': {
     'qaReview.dispute': '申訴評分項目',
     'qaReview.original': '原評分',
+    'qaReview.was': (p) => `原評分：${p.value}`,
     'qaReview.proposed': '申請改為',
     'qaReview.keep': '不申訴',
     'qaReview.reason': '申訴理由',

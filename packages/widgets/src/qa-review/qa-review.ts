@@ -195,7 +195,7 @@ export class CcQaReview extends CcElement {
           aria-invalid=${this.invalid.has(c.id) ? 'true' : nothing}
         >
           <legend>${localText(this, c.title)}</legend>
-          <p>${m('qaReview.original')}: ${this.value(c, a?.value ?? null, !!a?.na)}</p>
+          <p>${m('qaReview.was', { value: this.value(c, a?.value ?? null, !!a?.na) })}</p>
           <label class="field"
             >${m('qaReview.proposed')}
             <select @change=${(e: Event) => this.pick(c.id, e)}>

@@ -4,11 +4,16 @@ import { defineCatalog } from '../shared/i18n/types.js';
 const en = {
   'qaScorecard.list': 'Evaluations',
   'qaScorecard.back': 'All evaluations',
-  'qaScorecard.open': (p: { date: string; state: string; score: string }) =>
-    `${p.date} · ${p.state} · ${p.score}`,
+  'qaScorecard.open': (p: {
+    date: string;
+    agent: string;
+    template: string;
+    state: string;
+    score: string;
+  }) => `${p.date} · ${p.agent} · ${p.template} · ${p.state} · ${p.score}`,
   'qaScorecard.sections': 'Sections',
   'qaScorecard.total': 'Total score',
-  'qaScorecard.section': 'Section score',
+  'qaScorecard.section': 'Section score:',
   'qaScorecard.fatal': 'Critical item answered No: the whole evaluation scores 0.',
   'qaScorecard.sectionFailed': 'Critical item answered No: this section scores 0.',
   'qaScorecard.comment': 'Comment',
@@ -32,7 +37,7 @@ const en = {
   'qaScorecard.windowClosed': (p: { date: string }) => `The dispute window closed on ${p.date}.`,
   'qaScorecard.noneLeft': 'No disputes left for this evaluation.',
   'qaScorecard.linked': 'Linked complaints and praise',
-  'qaScorecard.agent': 'Agent',
+  'qaScorecard.agent': (p: { name: string }) => `Agent: ${p.name}`,
   'qaScorecard.call': 'Call',
 } as const;
 
@@ -41,10 +46,10 @@ export const messages = defineCatalog('qa-scorecard', {
   'zh-Hans': {
     'qaScorecard.list': '质检评估',
     'qaScorecard.back': '全部评估',
-    'qaScorecard.open': (p) => `${p.date} · ${p.state} · ${p.score}`,
+    'qaScorecard.open': (p) => `${p.date} · ${p.agent} · ${p.template} · ${p.state} · ${p.score}`,
     'qaScorecard.sections': '评分维度',
     'qaScorecard.total': '总分',
-    'qaScorecard.section': '维度得分',
+    'qaScorecard.section': '维度得分：',
     'qaScorecard.fatal': '致命项选择“否”：本次评估计 0 分。',
     'qaScorecard.sectionFailed': '致命项选择“否”：本维度计 0 分。',
     'qaScorecard.comment': '评语',
@@ -66,16 +71,16 @@ export const messages = defineCatalog('qa-scorecard', {
     'qaScorecard.windowClosed': (p) => `申诉期已于 ${p.date} 截止。`,
     'qaScorecard.noneLeft': '本次评估的申诉次数已用完。',
     'qaScorecard.linked': '相关投诉与表扬',
-    'qaScorecard.agent': '坐席',
+    'qaScorecard.agent': (p) => `坐席：${p.name}`,
     'qaScorecard.call': '通话',
   },
   'zh-Hant': {
     'qaScorecard.list': '評核',
     'qaScorecard.back': '全部評核',
-    'qaScorecard.open': (p) => `${p.date} · ${p.state} · ${p.score}`,
+    'qaScorecard.open': (p) => `${p.date} · ${p.agent} · ${p.template} · ${p.state} · ${p.score}`,
     'qaScorecard.sections': '評分構面',
     'qaScorecard.total': '總分',
-    'qaScorecard.section': '構面得分',
+    'qaScorecard.section': '構面得分：',
     'qaScorecard.fatal': '致命項目選擇「否」：本次評核計 0 分。',
     'qaScorecard.sectionFailed': '致命項目選擇「否」：本構面計 0 分。',
     'qaScorecard.comment': '評語',
@@ -97,7 +102,7 @@ export const messages = defineCatalog('qa-scorecard', {
     'qaScorecard.windowClosed': (p) => `申訴期限已於 ${p.date} 截止。`,
     'qaScorecard.noneLeft': '本次評核的申訴次數已用完。',
     'qaScorecard.linked': '相關投訴與表揚',
-    'qaScorecard.agent': '客服人員',
+    'qaScorecard.agent': (p) => `客服人員：${p.name}`,
     'qaScorecard.call': '通話',
   },
 });

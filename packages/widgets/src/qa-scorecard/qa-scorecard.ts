@@ -32,7 +32,12 @@ interface Loaded {
   agent: string;
   role: string;
 }
-type Data = Loaded | { list: Evaluation[] };
+interface Listed {
+  list: Evaluation[];
+  names: Map<string, string>;
+  templates: Map<string, Text>;
+}
+type Data = Loaded | Listed;
 
 /** The sub-element for disputes, their resolution and the history, loaded when first needed. */
 type Review = HTMLElement & Partial<{ evaluation: Evaluation; template: Template; mode: string }>;
@@ -93,7 +98,18 @@ export class CcQaScorecard extends CcElement {
   private data = new DataController(this, {
     args: () => [this.evaluationId] as const,
     task: async ([id], { client, signal }): Promise<Data> => {
-      if (!id) return { list: (await client.qa.evaluations.list({ limit: 25 }, { signal })).items };
+      if (!id) {
+        const [page, staff, templates] = await Promise.all([
+          client.qa.evaluations.list({ limit: 25 }, { signal }),
+          client.agents.list({ limit: 200 }, { signal }).catch(() => ({ items: [] })),
+          client.qa.templates.list({ limit: 50 }, { signal }),
+        ]);
+        return {
+          list: page.items,
+          names: new Map(staff.items.map((a) => [a.id, a.displayName ?? a.name])),
+          templates: new Map(templates.items.map((t) => [t.id, t.name])),
+        };
+      }
       const ev = await client.qa.evaluations.get(id, { signal });
       const [tpl, tickets, agent, me] = await Promise.all([
         client.qa.templates.get(ev.templateId, { version: ev.templateVersion }, { signal }),
@@ -379,11 +395,11 @@ export class CcQaScorecard extends CcElement {
 
   protected override render() {
     return html`${this.announcer.render()}${this.data.render({
-      complete: (d) => ('list' in d ? this.renderList(d.list) : this.renderEvaluation(d)),
+      complete: (d) => ('list' in d ? this.renderList(d) : this.renderEvaluation(d)),
     })}`;
   }
 
-  private renderList(list: Evaluation[]): TemplateResult {
+  private renderList({ list, names, templates }: Listed): TemplateResult {
     const m = this.m();
     return html`<h2>${m('qaScorecard.list')}</h2>
       <ul class="list">
@@ -393,6 +409,8 @@ export class CcQaScorecard extends CcElement {
               <button type="button" class="cc-button" @click=${() => (this.evaluationId = ev.id)}>
                 ${m('qaScorecard.open', {
                   date: this.fmt.date(ev.submittedAt ?? ev.createdAt, 'date'),
+                  agent: names.get(ev.agentId) ?? ev.agentId,
+                  template: this.text(templates.get(ev.templateId)),
                   state: this.t(`qa.state.${ev.state}`),
                   score: this.score(ev.score),
                 })}
@@ -443,7 +461,7 @@ export class CcQaScorecard extends CcElement {
         }
         <h2 id="title">${this.text(tpl.name)}</h2>
         <p class="meta">
-          ${m('qaScorecard.agent')}: ${d.agent} · ${this.t(`qa.state.${ev.state}`)}
+          ${m('qaScorecard.agent', { name: d.agent })} · ${this.t(`qa.state.${ev.state}`)}
           ${ev.callId ? html` · ${m('qaScorecard.call')} ${ev.callId}` : nothing}
         </p>
         <p class="total" part="total">
@@ -473,7 +491,7 @@ export class CcQaScorecard extends CcElement {
         const sc = live.sections[i]!;
         return html`<section part="section" aria-labelledby="s-${s.id}">
           <h3 id="s-${s.id}" tabindex="-1">${this.text(s.title)}</h3>
-          <p class="sub">${m('qaScorecard.section')}: <strong>${this.score(sc.score)}</strong></p>
+          <p class="sub">${m('qaScorecard.section')} <strong>${this.score(sc.score)}</strong></p>
           ${sc.failedCritical ? html`<p class="failed">⛔ ${m('qaScorecard.sectionFailed')}</p>` : nothing}
           ${s.criteria.map((c) => this.renderCriterion(c, edit, needs.has(c.id)))}
         </section>`;
