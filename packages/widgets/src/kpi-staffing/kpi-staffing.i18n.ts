@@ -18,6 +18,7 @@ const en = {
   'kpiStaffing.basis': (p: { calls: string; minutes: number; aht: string }) =>
     `Erlang C over ${p.calls} calls offered in the last ${p.minutes} min, average handle time ${p.aht}.`,
   'kpiStaffing.noTraffic': 'No calls in the window: no staffing estimate.',
+  'kpiStaffing.noAht': 'No call in the window has ended yet: no handle time to estimate from.',
   'kpiStaffing.noTarget': 'The service level has no target: no staffing estimate.',
 } as const;
 
@@ -35,6 +36,7 @@ export const messages = defineCatalog('kpi-staffing', {
     'kpiStaffing.basis': (p) =>
       `按 Erlang C 估算：近 ${p.minutes} 分钟呼入 ${p.calls} 通，平均处理时长 ${p.aht}。`,
     'kpiStaffing.noTraffic': '该时段内没有来电，无法估算人力。',
+    'kpiStaffing.noAht': '该时段内尚无结束的通话，缺少处理时长，无法估算人力。',
     'kpiStaffing.noTarget': '服务水平未设目标，无法估算人力。',
   },
   'zh-Hant': {
@@ -49,6 +51,7 @@ export const messages = defineCatalog('kpi-staffing', {
     'kpiStaffing.basis': (p) =>
       `依 Erlang C 估算：近 ${p.minutes} 分鐘進線 ${p.calls} 通，平均處理時間 ${p.aht}。`,
     'kpiStaffing.noTraffic': '此期間沒有來電，無法估算人力。',
+    'kpiStaffing.noAht': '此期間尚無結束的通話，缺少處理時間，無法估算人力。',
     'kpiStaffing.noTarget': '服務水準未設目標，無法估算人力。',
   },
 });

@@ -63,6 +63,9 @@ describe("<cc-kpi-staffing> on its own, with the server's live figures", functio
     await quiet.updateComplete;
     expect(quiet.estimate).to.equal(undefined);
     expect(quiet.shadowRoot!.textContent).to.contain('No calls in the window');
+    const unended = mount({ ...live, callsOfferedInWindow: 3, ahtSecondsInWindow: null });
+    await unended.updateComplete;
+    expect(unended.shadowRoot!.textContent).to.contain('No call in the window has ended yet');
     const untargeted = mount({
       ...live,
       callsOfferedInWindow: 10,

@@ -108,7 +108,13 @@ export class CcKpiStaffing extends CcElement {
                 })}
               </p>`
           : html`<p class="note">
-              ${m(live.target ? 'kpiStaffing.noTraffic' : 'kpiStaffing.noTarget')}
+              ${m(
+                !live.target
+                  ? 'kpiStaffing.noTarget'
+                  : live.callsOfferedInWindow
+                    ? 'kpiStaffing.noAht'
+                    : 'kpiStaffing.noTraffic',
+              )}
             </p>`
       }
     </div>`;

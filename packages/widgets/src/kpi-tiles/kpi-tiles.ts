@@ -318,6 +318,7 @@ export class CcKpiTiles extends CcElement {
     const period = q?.period ?? this.period ?? 'today';
     const canAppraise =
       !!this.me?.value.permissions.includes('getAppraisal') && !!q?.scopeId && q.scope !== 'center';
+    const shown = this.shown;
     return html`${this.announcer.render()}
       <div class="bar" part="toolbar">
         <label
@@ -339,8 +340,11 @@ export class CcKpiTiles extends CcElement {
             : nothing
         }
         ${
-          period === 'live' && !this.appraisal
-            ? html`<span class="range" data-live>${this.t('live.on')}</span>`
+          shown && 'live' in shown && !this.appraisal
+            ? html`<span class="range" data-live
+                >${this.t('live.on')} ·
+                ${this.t('dataAsOf', { time: this.fmt.date(shown.live.asOf, 'time') })}</span
+              >`
             : nothing
         }
         <span class="actions">
