@@ -474,6 +474,91 @@ describe('<cc-qa-scorecard>', () => {
     expect(root(agent).textContent).to.contain('No disputes left');
   });
 
+  it('lets a reviewer partly accept (chosen scores) or reject, beside the original', async function () {
+    this.timeout(30000);
+    const tpl = await clientFor(QA).qa.templates.get('tpl_outbound');
+    const sent = await submitted(tpl);
+    const [first, second] = tpl.sections.flatMap((s) => s.criteria);
+    const agent = clientFor(AGENT);
+    const ask = async (ev: Evaluation) =>
+      agent.qa.disputes.create(
+        ev.id,
+        {
+          items: [first!, second!].map((c) => ({
+            criterionId: c.id,
+            proposedValue: 0,
+            reason: 'Asked for a second look.',
+          })),
+        },
+        { ifMatch: ev.version },
+      );
+    const decide = async (outcome: 'partially_accepted' | 'rejected') => {
+      const reviewer = mount(clientFor(SUPERVISOR), sent.id);
+      await loaded(reviewer);
+      const panel = await waitUntil(() =>
+        root(reviewer).querySelector('cc-qa-review')?.shadowRoot?.querySelector('table'),
+      ).then(() => root(reviewer).querySelector('cc-qa-review')!.shadowRoot!);
+      const review = root(reviewer).querySelector('cc-qa-review') as unknown as CcQaScorecard;
+      expect(
+        [...panel.querySelectorAll('tbody th')].map((t) => t.textContent!.trim()),
+      ).to.deep.equal([first!, second!].map((c) => c.title.en));
+      const radios = [...panel.querySelectorAll<HTMLInputElement>('input[name=outcome]')];
+      radios[outcome === 'rejected' ? 2 : 1]!.click();
+      await review.updateComplete;
+      if (outcome === 'partially_accepted') {
+        // Only the first item's score is applied; the second keeps its original.
+        const select = panel.querySelector<HTMLSelectElement>('tbody select')!;
+        select.value = '0';
+        select.dispatchEvent(new Event('change'));
+      }
+      const comment = panel.querySelector<HTMLTextAreaElement>('section textarea')!;
+      comment.value = 'Reviewed.';
+      comment.dispatchEvent(new Event('input'));
+      const resolved = new Promise<Evaluation>((resolve) =>
+        reviewer.addEventListener('cc-dispute-resolved', (e) => resolve(e.evaluation), {
+          once: true,
+        }),
+      );
+      panel.querySelector<HTMLButtonElement>('section .actions button')!.click();
+      const done = await resolved;
+      reviewer.remove();
+      return done;
+    };
+    await ask(sent);
+    const partly = await decide('partially_accepted');
+    expect(partly.state).to.equal('resolved');
+    const afterPartial = (await clientFor(QA).qa.evaluations.versions(sent.id)).items;
+    expect(afterPartial.length).to.equal(2);
+    const latest = afterPartial.at(-1)!;
+    const value = (id: string) => latest.answers.find((a) => a.criterionId === id)!.value;
+    expect(value(first!.id)).to.equal(0);
+    expect(value(second!.id)).to.not.equal(0);
+    await ask(await agent.qa.evaluations.get(sent.id));
+    const rejected = await decide('rejected');
+    expect(rejected.state).to.equal('resolved');
+    expect(rejected.revision).to.equal(2);
+    expect(rejected.disputes.map((d) => d.outcome)).to.deep.equal([
+      'partially_accepted',
+      'rejected',
+    ]);
+  });
+
+  it('shows the linked praise and justified complaints', async () => {
+    const qa = clientFor(QA);
+    const praise = (await qa.tickets.list({ kind: ['praise'], limit: 1 })).items[0]!;
+    const tpl = await inbound();
+    const ev = await qa.qa.evaluations.create({
+      templateId: tpl.id,
+      agentId: AGENT,
+      linkedTicketIds: [praise.id],
+    });
+    const el = mount(qa, ev.id);
+    await loaded(el);
+    expect(root(el).textContent).to.contain('Linked complaints and praise');
+    expect(root(el).textContent).to.contain(`#${praise.number}`);
+    expect(root(el).textContent).to.contain(praise.subject);
+  });
+
   it('closes disputes after the window', async () => {
     const page = await clientFor(AGENT).qa.evaluations.list({
       limit: 100,

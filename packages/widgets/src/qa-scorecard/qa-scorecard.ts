@@ -520,7 +520,11 @@ export class CcQaScorecard extends CcElement {
               <ul>
                 ${d.tickets.map(
                   (t) =>
-                    html`<li>#${t.number} ${this.t(`ticket.kind.${t.kind}`)} · ${t.subject}</li>`,
+                    html`<li>
+                      #${t.number}
+                      ${t.kind === 'complaint' ? this.t('complaint.justified') : this.t(`ticket.kind.${t.kind}`)}
+                      · ${t.subject}
+                    </li>`,
                 )}
               </ul>`
           : nothing
