@@ -17,6 +17,7 @@ const en = {
   'equipmentOverview.overdueBy': (p: { n: number }) =>
     p.n === 1 ? 'Overdue by 1 day' : `Overdue by ${p.n} days`,
   'equipmentOverview.never': 'Never checked',
+  'equipmentOverview.check': 'Check',
   'equipmentOverview.checkNow': (p: { seat: string }) => `Check seat ${p.seat}`,
   'equipmentOverview.history': 'History of a seat',
   'equipmentOverview.pickSeat': 'Seat',
@@ -41,6 +42,7 @@ export const messages = defineCatalog('equipment-overview', {
     'equipmentOverview.dueAt': '应检日期',
     'equipmentOverview.overdueBy': (p) => `已逾期 ${p.n} 天`,
     'equipmentOverview.never': '从未巡检',
+    'equipmentOverview.check': '巡检',
     'equipmentOverview.checkNow': (p) => `巡检工位 ${p.seat}`,
     'equipmentOverview.history': '工位巡检记录',
     'equipmentOverview.pickSeat': '工位',
@@ -62,6 +64,7 @@ export const messages = defineCatalog('equipment-overview', {
     'equipmentOverview.dueAt': '應檢日期',
     'equipmentOverview.overdueBy': (p) => `已逾期 ${p.n} 天`,
     'equipmentOverview.never': '從未點檢',
+    'equipmentOverview.check': '點檢',
     'equipmentOverview.checkNow': (p) => `點檢座位 ${p.seat}`,
     'equipmentOverview.history': '座位點檢紀錄',
     'equipmentOverview.pickSeat': '座位',

@@ -9,15 +9,27 @@ export const styles = css`
     margin: var(--_cc-space-4) 0 var(--_cc-space-2);
     font-size: var(--_cc-font-size-md);
   }
+  .scroll {
+    overflow: auto;
+  }
+  .tall {
+    max-height: 24rem;
+  }
   table {
     border-collapse: collapse;
     width: 100%;
+  }
+  thead th {
+    position: sticky;
+    top: 0;
+    background: var(--cc-equipment-overview-background, var(--_cc-color-surface));
   }
   th,
   td {
     text-align: start;
     padding: var(--_cc-space-1) var(--_cc-space-2);
     border-bottom: 1px solid var(--_cc-color-border);
+    white-space: nowrap;
   }
   [data-overdue],
   [data-result='fail'],

@@ -28,7 +28,9 @@ function clientFor(who: { role: Schema<'Role'> } | { userId: string }): CcClient
   return client;
 }
 
-before(async () => {
+before(async function () {
+  // The reference server may still be seeding when the first test file starts.
+  this.timeout(60000);
   ({ apiUrl } = (await (await fetch('/__cc/config')).json()) as { apiUrl: string });
   await clientFor({ role: 'operations_manager' }).me.get();
 });

@@ -127,73 +127,77 @@ export class CcEquipmentOverview extends CcElement {
     const date = (iso: string | null) =>
       iso ? this.fmt.date(iso, 'date') : m('equipmentOverview.never');
     return html`<h3 id="teams">${m('equipmentOverview.teams')}</h3>
-      <table part="table" aria-labelledby="teams">
-        <thead>
-          <tr>
-            <th scope="col">${m('equipmentOverview.team')}</th>
-            <th scope="col">${m('equipmentOverview.passRate')}</th>
-            <th scope="col">${m('equipmentOverview.openFaults')}</th>
-            <th scope="col">${m('equipmentOverview.overdueSeats')}</th>
-            <th scope="col">${m('equipmentOverview.dueSeats')}</th>
-            <th scope="col">${m('equipmentOverview.lastCheck')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${data.teams.map(
-            (t) =>
-              html`<tr data-team=${t.teamId}>
-                <th scope="row">${this.team(data, t.teamId)}</th>
-                <td>${t.passRate === null ? this.t('noData') : this.fmt.percent(t.passRate)}</td>
-                <td>${this.fmt.number(t.openFaults)}</td>
-                <td ?data-overdue=${t.overdueSeats > 0}>${this.fmt.number(t.overdueSeats)}</td>
-                <td>${this.fmt.number(t.dueSeats)}</td>
-                <td>${date(t.lastCheckAt)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+      <div class="scroll" tabindex="0" role="region" aria-labelledby="teams">
+        <table part="table" aria-labelledby="teams">
+          <thead>
+            <tr>
+              <th scope="col">${m('equipmentOverview.team')}</th>
+              <th scope="col">${m('equipmentOverview.passRate')}</th>
+              <th scope="col">${m('equipmentOverview.openFaults')}</th>
+              <th scope="col">${m('equipmentOverview.overdueSeats')}</th>
+              <th scope="col">${m('equipmentOverview.dueSeats')}</th>
+              <th scope="col">${m('equipmentOverview.lastCheck')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${data.teams.map(
+              (t) =>
+                html`<tr data-team=${t.teamId}>
+                  <th scope="row">${this.team(data, t.teamId)}</th>
+                  <td>${t.passRate === null ? this.t('noData') : this.fmt.percent(t.passRate)}</td>
+                  <td>${this.fmt.number(t.openFaults)}</td>
+                  <td ?data-overdue=${t.overdueSeats > 0}>${this.fmt.number(t.overdueSeats)}</td>
+                  <td>${this.fmt.number(t.dueSeats)}</td>
+                  <td>${date(t.lastCheckAt)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
       <h3 id="due">${m('equipmentOverview.due')}</h3>
       ${
         data.due.length
-          ? html`<table part="table" aria-labelledby="due">
-              <thead>
-                <tr>
-                  <th scope="col">${m('equipmentOverview.seat')}</th>
-                  <th scope="col">${m('equipmentOverview.team')}</th>
-                  <th scope="col">${m('equipmentOverview.status')}</th>
-                  <th scope="col">${m('equipmentOverview.dueAt')}</th>
-                  <th scope="col">${m('equipmentOverview.lastCheck')}</th>
-                  <td></td>
-                </tr>
-              </thead>
-              <tbody>
-                ${data.due.map(
-                  (d) =>
-                    html`<tr data-seat=${d.seatId}>
-                      <th scope="row">${d.seatLabel}</th>
-                      <td>${this.team(data, d.teamId)}</td>
-                      <td ?data-overdue=${d.state === 'overdue'}>
-                        ${
-                          d.state === 'overdue' && d.overdueDays > 0
-                            ? m('equipmentOverview.overdueBy', { n: d.overdueDays })
-                            : this.t(`equipment.due.${d.state}`)
-                        }
-                      </td>
-                      <td>${date(d.dueAt)}</td>
-                      <td>${date(d.lastCheckedAt)}</td>
-                      <td>
-                        <button
-                          class="cc-button"
-                          type="button"
-                          @click=${() => this.emit(new CcSeatSelectEvent(d.teamId, d.seatId))}
-                        >
-                          ${m('equipmentOverview.checkNow', { seat: d.seatLabel })}
-                        </button>
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
+          ? html`<div class="scroll tall" tabindex="0" role="region" aria-labelledby="due">
+              <table part="table" aria-labelledby="due">
+                <thead>
+                  <tr>
+                    <th scope="col">${m('equipmentOverview.seat')}</th>
+                    <th scope="col">${m('equipmentOverview.team')}</th>
+                    <th scope="col">${m('equipmentOverview.status')}</th>
+                    <th scope="col">${m('equipmentOverview.dueAt')}</th>
+                    <th scope="col">${m('equipmentOverview.lastCheck')}</th>
+                    <td></td>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${data.due.map(
+                    (d) =>
+                      html`<tr data-seat=${d.seatId}>
+                        <th scope="row">${d.seatLabel}</th>
+                        <td>${this.team(data, d.teamId)}</td>
+                        <td ?data-overdue=${d.state === 'overdue'}>
+                          ${
+                            d.state === 'overdue' && d.overdueDays > 0
+                              ? m('equipmentOverview.overdueBy', { n: d.overdueDays })
+                              : this.t(`equipment.due.${d.state}`)
+                          }
+                        </td>
+                        <td>${date(d.dueAt)}</td>
+                        <td>${date(d.lastCheckedAt)}</td>
+                        <td>
+                          <button
+                            class="cc-button"
+                            type="button"
+                            @click=${() => this.emit(new CcSeatSelectEvent(d.teamId, d.seatId))}
+                          >
+                            ${m('equipmentOverview.checkNow', { seat: d.seatLabel })}
+                          </button>
+                        </td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
           : html`<p>${m('equipmentOverview.noneDue')}</p>`
       }
       <h3>${m('equipmentOverview.history')}</h3>
