@@ -368,7 +368,7 @@ describe('bad input over every operation', () => {
         c.query = pairs;
         return c;
       };
-      const scalar = (s: Schema) => {
+      const scalar = (s: unknown) => {
         const r = resolve(s);
         return r.type === 'array' ? resolve(r.items) : r;
       };
