@@ -48,11 +48,12 @@ function answers(tpl: Template, k: number): Answer[] {
   );
 }
 
-describe('<cc-qa-calibration>', () => {
+describe('<cc-qa-calibration>', function () {
+  // Real server, real browser, a shared machine: generous limits.
+  this.timeout(60000);
   it('has every string in en, zh-Hans and zh-Hant', () => expectCompleteCatalog(messages));
 
   it('shows each evaluator’s deviation from the reference, as the shared rule computes it', async function () {
-    this.timeout(40000);
     const qa = clientFor('usr_qa_1');
     const tpl = await qa.qa.templates.get('tpl_inbound');
     const session = await qa.qa.calibrations.create({

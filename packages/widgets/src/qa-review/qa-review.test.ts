@@ -30,9 +30,10 @@ before(async () => {
   ({ apiUrl } = (await (await fetch('/__cc/config')).json()) as { apiUrl: string });
 });
 
-describe('<cc-qa-review>', () => {
+describe('<cc-qa-review>', function () {
+  // Real server, real browser, a shared machine: generous limits.
+  this.timeout(60000);
   it('works on its own: the agent disputes once, the history keeps revision 1', async function () {
-    this.timeout(30000);
     const qa = clientFor('usr_qa_1');
     const template = await qa.qa.templates.get('tpl_complaint');
     const answers = template.sections.flatMap((s) =>

@@ -4,6 +4,7 @@ import { defineCatalog } from '../shared/i18n/types.js';
 const en = {
   'qaScorecard.list': 'Evaluations',
   'qaScorecard.back': 'All evaluations',
+  'qaScorecard.start': 'Evaluate this call',
   'qaScorecard.open': (p: {
     date: string;
     agent: string;
@@ -46,6 +47,7 @@ export const messages = defineCatalog('qa-scorecard', {
   'zh-Hans': {
     'qaScorecard.list': '质检评估',
     'qaScorecard.back': '全部评估',
+    'qaScorecard.start': '评估此通话',
     'qaScorecard.open': (p) => `${p.date} · ${p.agent} · ${p.template} · ${p.state} · ${p.score}`,
     'qaScorecard.sections': '评分维度',
     'qaScorecard.total': '总分',
@@ -77,6 +79,7 @@ export const messages = defineCatalog('qa-scorecard', {
   'zh-Hant': {
     'qaScorecard.list': '評核',
     'qaScorecard.back': '全部評核',
+    'qaScorecard.start': '評核此通話',
     'qaScorecard.open': (p) => `${p.date} · ${p.agent} · ${p.template} · ${p.state} · ${p.score}`,
     'qaScorecard.sections': '評分構面',
     'qaScorecard.total': '總分',

@@ -156,7 +156,9 @@ async function inbound(): Promise<Template> {
   return clientFor(QA).qa.templates.get('tpl_inbound');
 }
 
-describe('<cc-qa-scorecard>', () => {
+describe('<cc-qa-scorecard>', function () {
+  // Real server, real browser, a shared machine: generous limits.
+  this.timeout(60000);
   it('has every string in en, zh-Hans and zh-Hant', () => {
     expectCompleteCatalog(messages);
     expectCompleteCatalog(reviewMessages);
@@ -265,7 +267,11 @@ describe('<cc-qa-scorecard>', () => {
     await el.updateComplete;
     expect(group.getAttribute('aria-invalid')).to.equal('true');
     expect(group.querySelector('.error')!.textContent).to.contain('Comment required');
-    await waitUntil(() => el.shadowRoot!.activeElement === group.querySelector('input'));
+    await waitUntil(
+      () => el.shadowRoot!.activeElement === group.querySelector('input'),
+      undefined,
+      { timeout: 8000 },
+    );
     const still = await clientFor(QA).qa.evaluations.get(ev.id);
     expect(still.state).to.equal('draft');
     // With the comment the submit goes through, and the stored score is the one shown.
@@ -329,7 +335,9 @@ describe('<cc-qa-scorecard>', () => {
     [...root(el).querySelectorAll<HTMLButtonElement>('[part=actions] button')]
       .find((b) => b.textContent!.includes('Reload'))!
       .click();
-    await waitUntil(() => !buttons(el).includes('Reload, keep my answers'));
+    await waitUntil(() => !buttons(el).includes('Reload, keep my answers'), undefined, {
+      timeout: 8000,
+    });
     expect(
       root(el).querySelector<HTMLInputElement>('fieldset input[type=radio]')!.checked,
     ).to.equal(true);
@@ -396,7 +404,6 @@ describe('<cc-qa-scorecard>', () => {
   });
 
   it('lets the agent dispute and the reviewer resolve; history keeps every version; the maximum is enforced', async function () {
-    this.timeout(30000);
     const tpl = await inbound();
     const sent = await submitted(tpl);
     const max = tpl.maxDisputes;
@@ -406,10 +413,12 @@ describe('<cc-qa-scorecard>', () => {
       [...root(agent).querySelectorAll<HTMLButtonElement>('[part=actions] button')]
         .find((b) => b.textContent!.trim() === 'Dispute')!
         .click();
-      const review = await waitUntil(() => root(agent).querySelector('cc-qa-review')).then(() =>
-        root(agent).querySelector('cc-qa-review')!,
-      );
-      await waitUntil(() => review.shadowRoot?.querySelector('select'));
+      const review = await waitUntil(() => root(agent).querySelector('cc-qa-review'), undefined, {
+        timeout: 8000,
+      }).then(() => root(agent).querySelector('cc-qa-review')!);
+      await waitUntil(() => review.shadowRoot?.querySelector('select'), undefined, {
+        timeout: 8000,
+      });
       const rr = review.shadowRoot!;
       // Sending without a proposed score, then without a reason, is refused in place.
       rr.querySelector<HTMLButtonElement>('section .actions button')!.click();
@@ -437,8 +446,10 @@ describe('<cc-qa-scorecard>', () => {
 
       const reviewer = mount(clientFor(QA), sent.id);
       await loaded(reviewer);
-      const panel = await waitUntil(() =>
-        root(reviewer).querySelector('cc-qa-review')?.shadowRoot?.querySelector('table'),
+      const panel = await waitUntil(
+        () => root(reviewer).querySelector('cc-qa-review')?.shadowRoot?.querySelector('table'),
+        undefined,
+        { timeout: 8000 },
       ).then(() => root(reviewer).querySelector('cc-qa-review')!.shadowRoot!);
       expect(panel.querySelector('td.comment')!.textContent).to.contain('<img src=x');
       expect(panel.querySelector('img')).to.equal(null);
@@ -461,6 +472,7 @@ describe('<cc-qa-scorecard>', () => {
       await waitUntil(
         () => panel.querySelectorAll('[part=history] > ol > li').length === round + 1,
         `the history shows every revision: ${panel.textContent}`,
+        { timeout: 8000 },
       );
       reviewer.remove();
     }
@@ -475,7 +487,6 @@ describe('<cc-qa-scorecard>', () => {
   });
 
   it('lets a reviewer partly accept (chosen scores) or reject, beside the original', async function () {
-    this.timeout(30000);
     const tpl = await clientFor(QA).qa.templates.get('tpl_outbound');
     const sent = await submitted(tpl);
     const [first, second] = tpl.sections.flatMap((s) => s.criteria);
@@ -495,8 +506,10 @@ describe('<cc-qa-scorecard>', () => {
     const decide = async (outcome: 'partially_accepted' | 'rejected') => {
       const reviewer = mount(clientFor(SUPERVISOR), sent.id);
       await loaded(reviewer);
-      const panel = await waitUntil(() =>
-        root(reviewer).querySelector('cc-qa-review')?.shadowRoot?.querySelector('table'),
+      const panel = await waitUntil(
+        () => root(reviewer).querySelector('cc-qa-review')?.shadowRoot?.querySelector('table'),
+        undefined,
+        { timeout: 8000 },
       ).then(() => root(reviewer).querySelector('cc-qa-review')!.shadowRoot!);
       const review = root(reviewer).querySelector('cc-qa-review') as unknown as CcQaScorecard;
       expect(
@@ -639,8 +652,33 @@ describe('<cc-qa-scorecard>', () => {
     expect(items.length).to.be.greaterThan(0);
     items[0]!.click();
     await loaded(el);
-    await waitUntil(() => root(el).querySelector('article'));
+    await waitUntil(() => root(el).querySelector('article'), undefined, { timeout: 8000 });
     expect(root(el).querySelector('[part=total]')).to.not.equal(null);
+  });
+
+  it('starts an evaluation of a call for an evaluator, and not for an agent', async () => {
+    const tag = (client: CcClient) =>
+      fixtureSync<CcQaScorecard>(
+        html`<cc-qa-scorecard
+          .client=${client}
+          agent-id=${AGENT}
+          template-id="tpl_outbound"
+          call-id="call_start_test"
+          locale="en"
+        ></cc-qa-scorecard>`,
+      );
+    const agent = tag(clientFor(AGENT));
+    await loaded(agent);
+    expect(root(agent).textContent).to.not.contain('Evaluate this call');
+    const el = tag(clientFor(SUPERVISOR));
+    await loaded(el);
+    root(el).querySelector<HTMLButtonElement>('.actions button')!.click();
+    await waitUntil(() => root(el).querySelector('article fieldset'), 'no draft opened', {
+      timeout: 8000,
+    });
+    expect(el.evaluation!.callId).to.equal('call_start_test');
+    expect(el.evaluation!.state).to.equal('draft');
+    expect(buttons(el)).to.deep.equal(['Save draft', 'Submit']);
   });
 
   it('shows the error state and retries when the API fails', async () => {
@@ -659,6 +697,6 @@ describe('<cc-qa-scorecard>', () => {
     expect(errors.length).to.equal(1);
     fail = false;
     root(el).querySelector<HTMLButtonElement>('[part~=retry-button]')!.click();
-    await waitUntil(() => root(el).querySelector('article'));
+    await waitUntil(() => root(el).querySelector('article'), undefined, { timeout: 8000 });
   });
 });

@@ -35,6 +35,7 @@ interface Loaded {
 interface Listed {
   list: Evaluation[];
   names: Map<string, string>;
+  role: string;
   templates: Map<string, Text>;
 }
 type Data = Loaded | Listed;
@@ -75,6 +76,13 @@ export class CcQaScorecard extends CcElement {
   /** The evaluation to show; without it, the list of evaluations. */
   @property({ attribute: 'evaluation-id' }) evaluationId?: string;
 
+  /** With `template-id` and no `evaluation-id`: an evaluator may start a new evaluation of this agent. */
+  @property({ attribute: 'agent-id' }) agentId?: string;
+  /** The scorecard template a new evaluation uses (its latest version). */
+  @property({ attribute: 'template-id' }) templateId?: string;
+  /** The call a new evaluation scores. */
+  @property({ attribute: 'call-id' }) callId?: string;
+
   /** The answers as they stand on screen (the evaluator's working copy). */
   @state() answers = new Map<string, Answer>();
   @state() private note = '';
@@ -99,15 +107,17 @@ export class CcQaScorecard extends CcElement {
     args: () => [this.evaluationId] as const,
     task: async ([id], { client, signal }): Promise<Data> => {
       if (!id) {
-        const [page, staff, templates] = await Promise.all([
+        const [page, staff, templates, me] = await Promise.all([
           client.qa.evaluations.list({ limit: 25 }, { signal }),
           client.agents.list({ limit: 200 }, { signal }).catch(() => ({ items: [] })),
           client.qa.templates.list({ limit: 50 }, { signal }),
+          client.me.get({ signal }),
         ]);
         return {
           list: page.items,
           names: new Map(staff.items.map((a) => [a.id, a.displayName ?? a.name])),
           templates: new Map(templates.items.map((t) => [t.id, t.name])),
+          role: me.role,
         };
       }
       const ev = await client.qa.evaluations.get(id, { signal });
@@ -399,9 +409,48 @@ export class CcQaScorecard extends CcElement {
     })}`;
   }
 
-  private renderList({ list, names, templates }: Listed): TemplateResult {
+  /** Starts a draft evaluation of `agentId` (and `callId`) on `templateId`, and opens it. */
+  start = async (): Promise<void> => {
+    const { agentId, templateId, callId } = this;
+    const client = this.resolvedClient;
+    if (!client || !agentId || !templateId || this.busy) return;
+    this.busy = true;
+    try {
+      const ev = await client.qa.evaluations.create({
+        agentId,
+        templateId,
+        ...(callId ? { callId } : {}),
+      });
+      this.evaluationId = ev.id;
+    } catch (e) {
+      const info = describeError(e);
+      this.line = errorText(this, info);
+      this.emit(new CcErrorEvent(info));
+    } finally {
+      this.busy = false;
+    }
+  };
+
+  private renderList({ list, names, templates, role }: Listed): TemplateResult {
     const m = this.m();
+    const can = this.agentId && this.templateId && /^(supervisor|qa_specialist)$/.test(role);
     return html`<h2>${m('qaScorecard.list')}</h2>
+      ${
+        can
+          ? html`<p class="actions">
+              <button
+                type="button"
+                class="cc-button"
+                data-variant="primary"
+                ?disabled=${this.busy}
+                @click=${this.start}
+              >
+                ${m('qaScorecard.start')}
+              </button>
+              <span class="line" role="status">${this.line}</span>
+            </p>`
+          : nothing
+      }
       <ul class="list">
         ${list.map(
           (ev) =>
