@@ -386,6 +386,23 @@ describe('<cc-complaint-form> against the reference server', () => {
     expect(await readDraft(`${AGENT} ${key}`)).to.equal(undefined);
   });
 
+  it('shares the kit’s database with other stores', async () => {
+    const settle = (request: IDBRequest | IDBOpenDBRequest) =>
+      new Promise<void>((resolve, reject) => {
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+      });
+    await settle(indexedDB.deleteDatabase('cc-kit'));
+    const other = indexedDB.open('cc-kit', 1);
+    other.onupgradeneeded = () => other.result.createObjectStore('something-else');
+    await settle(other);
+    other.result.close();
+    const id = `${AGENT} ${unique()}`;
+    const now = Date.now();
+    await writeDraft({ id, values: { customerName: 'x' }, key: 'k', created: now, updated: now });
+    expect((await readDraft(id))?.values).to.deep.equal({ customerName: 'x' });
+  });
+
   it('sends the callback time in UTC from the configured time zone', async () => {
     const el = mount(agent);
     await ready(el);

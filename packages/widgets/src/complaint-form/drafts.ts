@@ -28,13 +28,36 @@ const done = <T>(request: IDBRequest<T>): Promise<T> =>
     request.onerror = () => reject(request.error);
   });
 
-function db(): Promise<IDBDatabase> {
-  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open('cc-kit', 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'id' });
-    request.onsuccess = () => resolve(request.result);
+/**
+ * Opens the kit's database; when another part of the kit created it without this store, opens
+ * the next version to add it. Closes on `versionchange` so others can upgrade it too.
+ */
+function open(version?: number): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open('cc-kit', version);
+    request.onupgradeneeded = () => {
+      if (!request.result.objectStoreNames.contains(STORE)) {
+        request.result.createObjectStore(STORE, { keyPath: 'id' });
+      }
+    };
+    request.onsuccess = () => {
+      const base = request.result;
+      if (!base.objectStoreNames.contains(STORE)) {
+        base.close();
+        return void open(base.version + 1).then(resolve, reject);
+      }
+      base.onversionchange = () => {
+        base.close();
+        opening = undefined;
+      };
+      resolve(base);
+    };
     request.onerror = () => reject(request.error);
-  }).catch((error: unknown) => {
+  });
+}
+
+function db(): Promise<IDBDatabase> {
+  opening ??= open().catch((error: unknown) => {
     opening = undefined;
     throw error;
   });
