@@ -9,6 +9,8 @@ import type { KpiPeriod } from './kpi-format.js';
 const en = {
   'kpiTiles.label': 'Call-center figures',
   'kpiTiles.period': 'Period',
+  'kpiTiles.scope': 'Figures of',
+  'kpiTiles.center': 'The whole center',
   ...prefixed('kpiTiles.p', {
     live: 'Live',
     today: 'Today',
@@ -54,6 +56,8 @@ export const messages = defineCatalog('kpi-tiles', {
   'zh-Hans': {
     'kpiTiles.label': '话务指标',
     'kpiTiles.period': '统计时段',
+    'kpiTiles.scope': '统计范围',
+    'kpiTiles.center': '全中心',
     'kpiTiles.p.live': '实时',
     'kpiTiles.p.today': '今天',
     'kpiTiles.p.week': '本周',
@@ -90,6 +94,8 @@ export const messages = defineCatalog('kpi-tiles', {
   'zh-Hant': {
     'kpiTiles.label': '話務指標',
     'kpiTiles.period': '統計期間',
+    'kpiTiles.scope': '統計範圍',
+    'kpiTiles.center': '全中心',
     'kpiTiles.p.live': '即時',
     'kpiTiles.p.today': '今天',
     'kpiTiles.p.week': '本週',

@@ -211,6 +211,35 @@ describe('<cc-kpi-tiles> against the reference server', function () {
     }
   }
 
+  it('lets a manager pick a team, then one of its agents, and appraise them', async () => {
+    const client = clientFor({ role: 'operations_manager' });
+    const el = mount(client, { period: 'today' });
+    await loaded(el);
+    const picker = () => root(el).querySelector<HTMLSelectElement>('select[name=scope]')!;
+    await waitUntil(() => picker().options.length > 1, 'no scope picker');
+    expect(picker().value).to.equal('center:');
+    const teams = (await client.teams.list({ limit: 200 })).items;
+    const team = teams[0]!;
+    expect([...picker().options].map((o) => o.value)).to.include(`team:${team.id}`);
+    picker().value = `team:${team.id}`;
+    picker().dispatchEvent(new Event('change'));
+    await waitUntil(() => el.shown!.query.scopeId === team.id, 'the team was not shown');
+    await loaded(el);
+    const report = 'report' in el.shown! ? el.shown.report : undefined;
+    expect(report!.scope).to.equal('team');
+    const agents = (await client.agents.list({ teamId: team.id, role: 'agent', limit: 200 })).items;
+    await waitUntil(() => picker().querySelector(`option[value="agent:${agents[0]!.id}"]`));
+    picker().value = `agent:${agents[0]!.id}`;
+    picker().dispatchEvent(new Event('change'));
+    await waitUntil(() => el.shown!.query.scope === 'agent', 'the agent was not shown');
+    await loaded(el);
+    const appraise = [...root(el).querySelectorAll('button')].find(
+      (b) => text(b) === 'Performance appraisal',
+    );
+    expect(appraise, 'appraisal offered for an agent').to.not.equal(undefined);
+    await expectAccessible(el);
+  });
+
   it('shows no data as no data, never as 0', async () => {
     const el = mount(clientFor({ role: 'operations_manager' }), {
       period: 'custom',
@@ -273,7 +302,7 @@ describe('<cc-kpi-tiles> against the reference server', function () {
   it('works from the keyboard: period, tile choice and explanation', async () => {
     const el = mount(clientFor({ role: 'supervisor' }), { period: 'today' });
     await loaded(el);
-    const select = root(el).querySelector('select')!;
+    const select = root(el).querySelector<HTMLSelectElement>('select[name=period]')!;
     select.focus();
     await sendKeys({ press: 'ArrowDown' }); // today -> this week
     await waitUntil(() => el.period === 'week', 'the period did not change from the keyboard');
@@ -496,7 +525,9 @@ describe('<cc-kpi-tiles> against the reference server', function () {
       const el = mount(clientFor({ role: 'supervisor' }), { period: 'week', locale });
       await loaded(el);
       expect(el.getAttribute('lang')).to.match(new RegExp(`^${locale}`));
-      expect(text(root(el).querySelector('label'))).to.contain(words.period);
+      expect(text(root(el).querySelector('select[name=period]')!.closest('label'))).to.contain(
+        words.period,
+      );
       const report = 'report' in el.shown! ? el.shown.report : undefined;
       const sl = report!.metrics.find((v) => v.metric === 'service_level')!;
       const expected =

@@ -34,6 +34,7 @@ type LiveKpis = Schema<'LiveKpis'>;
 type Me = Schema<'Me'>;
 type Role = Schema<'Role'>;
 type Bucket = Schema<'KpiBucket'>;
+type Named = { id: string; name: string | Record<string, string | undefined> };
 
 export type { KpiPeriod };
 
@@ -139,6 +140,11 @@ export class CcKpiTiles extends CcElement {
   @property({ type: Boolean, reflect: true }) appraisal = false;
 
   private me?: { client: CcClient; value: Me };
+  /** What the scope picker offers: teams (center-wide roles) and the agents of the team shown. */
+  private people: { client?: CcClient; teams: Named[]; team?: string; agents: Named[] } = {
+    teams: [],
+    agents: [],
+  };
   private lastRefresh = 0;
   private statuses = new Map<string, KpiStatus | null>();
   private seen?: unknown;
@@ -162,6 +168,7 @@ export class CcKpiTiles extends CcElement {
       if (this.me?.client !== client) this.me = { client, value: await client.me.get({ signal }) };
       const query = this.query()!;
       const { scope, scopeId } = query;
+      void this.loadDirectory(client, query, signal);
       const where = { scope, ...(scopeId ? { scopeId } : {}) };
       this.lastRefresh = Date.now();
       if (query.period === 'live') {
@@ -321,9 +328,10 @@ export class CcKpiTiles extends CcElement {
     const shown = this.shown;
     return html`${this.announcer.render()}
       <div class="bar" part="toolbar">
+        ${q && !this.appraisal ? this.scopePicker(q) : nothing}
         <label
           >${m('kpiTiles.period')}
-          <select @change=${this.onPeriod} ?disabled=${this.appraisal}>
+          <select name="period" @change=${this.onPeriod} ?disabled=${this.appraisal}>
             ${PERIODS.filter((p) => p !== 'live' || this.mayGoLive()).map(
               (p) =>
                 html`<option value=${p} ?selected=${p === period}>${m(`kpiTiles.p.${p}`)}</option>`,
@@ -402,6 +410,64 @@ export class CcKpiTiles extends CcElement {
       /></label>`;
     return html`${input('from', dayOf(+new Date(q.from!), tz))}
     ${input('to', dayOf(+new Date(q.to!) - 1, tz))}`;
+  }
+
+  /** Teams and agents the signed-in role may look at (never fails the figures). */
+  private async loadDirectory(client: CcClient, q: KpiQuery, signal: AbortSignal) {
+    const me = this.me!.value;
+    if (me.role === 'agent') return;
+    const d = this.people;
+    const team = q.scope === 'team' ? q.scopeId : q.scope === 'agent' ? d.team : undefined;
+    try {
+      if (d.client !== client) {
+        const teams = (await client.teams.list({ limit: 200 }, { signal })).items;
+        // A supervisor's figures are their own team's (and its agents'): the server says so too.
+        const mine = teams.filter((t) => me.role !== 'supervisor' || t.id === me.teamId);
+        this.people = { client, teams: mine, agents: [] };
+      }
+      if (team && this.people.team !== team) {
+        const page = await client.agents.list(
+          { teamId: team, role: 'agent', limit: 200 },
+          { signal },
+        );
+        const agents = page.items.map((a) => ({
+          id: a.id,
+          name: a.displayName ? `${a.name} (${a.displayName})` : a.name,
+        }));
+        Object.assign(this.people, { team, agents });
+      }
+      this.requestUpdate();
+    } catch {
+      // The picker is a convenience: without it the host's scope still shows.
+    }
+  }
+
+  private scopePicker(q: KpiQuery) {
+    const me = this.me!.value;
+    const { teams, agents } = this.people;
+    if (me.role === 'agent' || (!teams.length && !agents.length)) return nothing;
+    const name = (n: Named) =>
+      typeof n.name === 'string' ? n.name : (n.name[this.resolvedLocale] ?? n.name.en ?? n.id);
+    const option = (value: string, label: string) =>
+      html`<option value=${value} ?selected=${value === `${q.scope}:${q.scopeId ?? ''}`}>
+        ${label}
+      </option>`;
+    return html`<label
+      >${this.m()('kpiTiles.scope')}
+      <select name="scope" @change=${this.onScope}>
+        ${me.role === 'supervisor' ? nothing : option('center:', this.m()('kpiTiles.center'))}
+        ${teams.map((t) => option(`team:${t.id}`, name(t)))}
+        ${agents.map((a) => option(`agent:${a.id}`, `· ${name(a)}`))}
+      </select></label
+    >`;
+  }
+
+  private onScope(e: Event): void {
+    const [scope, id] = (e.target as HTMLSelectElement).value.split(':') as [KpiScope, string];
+    this.scope = scope;
+    this.scopeId = id || undefined;
+    this.appraisal = false;
+    if (scope === 'agent' && this.period === 'live') this.period = 'today';
   }
 
   private onPeriod(e: Event): void {
