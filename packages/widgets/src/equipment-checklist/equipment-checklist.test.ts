@@ -132,6 +132,28 @@ describe('<cc-equipment-checklist> against the reference server', () => {
     expect(teams.map((t) => t.dataset.team)).to.deep.equal([me.teamId]);
   });
 
+  it("refuses a supervisor another team's check, and says so", async function () {
+    this.timeout(30000);
+    const manager = clientFor({ role: 'operations_manager' });
+    const before = await manager.equipment.checks.list({ teamId: 'team_online', state: 'draft' });
+    const el = mount(clientFor({ userId: 'usr_sup_1' }), { team: 'team_online' });
+    await loaded(el);
+    // The server shows them none of that team's seats or checks.
+    expect(root(el).querySelectorAll('.bar option[value^=seat]').length).to.equal(0);
+    const errors: Event[] = [];
+    el.addEventListener('cc-error', (e) => errors.push(e));
+    button(el, 'Start check').click();
+    await waitUntil(() => root(el).querySelector('[data-status=error]'), 'no error shown', {
+      timeout: 8000,
+    });
+    expect(root(el).querySelector('[data-status=error]')!.textContent).to.contain(
+      'does not have access',
+    );
+    expect((errors[0] as Event & { status?: number }).status).to.equal(403);
+    const after = await manager.equipment.checks.list({ teamId: 'team_online', state: 'draft' });
+    expect(after.items.map((c) => c.id)).to.deep.equal(before.items.map((c) => c.id));
+  });
+
   it('runs a full team check: notes required, submit is retry-safe, work orders shown', async function () {
     this.timeout(40000);
     const since = new Date(Date.now() - 1000).toISOString();
