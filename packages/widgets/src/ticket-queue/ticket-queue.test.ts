@@ -556,22 +556,24 @@ describe('<cc-ticket-queue> against the reference server', function () {
     scroller.dispatchEvent(new Event('scroll'));
     await waitUntil(() => root(el).querySelector(`.body [role=row][aria-rowindex="${n + 1}"]`));
     expect(rowsInDom(el).length).to.be.lessThan(80);
-    // Scrolling through the rows: each step's rendering (the widget's own work, measured
-    // synchronously) stays well under a 50 ms task. (The 10,000-row benchmark is the bench suite's.)
-    const steps: number[] = [];
-    // At most ~80 steps of at least a screenful each, whatever the number of rows.
-    const step = Math.max(scroller.clientHeight, scroller.scrollHeight / 80);
+    // Scrolling back through the rows: at every stop the row at the top of the view is in the DOM
+    // at its true position, and the DOM stays small. (Frame times are measured by `npm run bench`.)
+    const rowHeight = (scroller.scrollHeight - scroller.clientHeight) / Math.max(1, n - 1);
+    const step = Math.max(scroller.clientHeight, scroller.scrollHeight / 40);
     for (let top = scroller.scrollHeight; top >= 0; top -= step) {
-      const start = performance.now();
       scroller.scrollTop = top;
       scroller.dispatchEvent(new Event('scroll'));
       await el.updateComplete;
-      steps.push(performance.now() - start);
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const first = Math.min(n, Math.floor(scroller.scrollTop / rowHeight) + 1);
+      const indexes = [...root(el).querySelectorAll('.body [role=row]')].map(
+        (row) => Number(row.getAttribute('aria-rowindex')) - 1,
+      );
+      expect(
+        indexes.some((i) => Math.abs(i - first) <= 1),
+        `row ${first} rendered`,
+      ).to.equal(true);
+      expect(indexes.length).to.be.lessThan(80);
     }
-    steps.sort((x, y) => x - y);
-    expect(steps[Math.floor(steps.length / 2)]!, 'median step, ms').to.be.lessThan(16);
-    expect(steps.at(-1)!, 'slowest step, ms').to.be.lessThan(50);
   });
 
   for (const [locale, header, state] of [
