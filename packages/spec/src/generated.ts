@@ -1209,7 +1209,10 @@ export interface components {
          * @example 2026-11-26T08:30:00Z
          */
         Timestamp: string;
-        /** @description The object's version; its ETag is this number in quotes. */
+        /**
+         * Format: int32
+         * @description The object's version; its ETag is this number in quotes.
+         */
         Version: number;
         /**
          * @description A text in English and, where given, Simplified and Traditional Chinese.
@@ -1245,6 +1248,7 @@ export interface components {
         Problem: {
             type: string;
             title: string;
+            /** Format: int32 */
             status: number;
             detail?: string;
             instance?: string;
@@ -1254,7 +1258,10 @@ export interface components {
             currentVersion?: components["schemas"]["Version"];
             /** @description With `/problems/transition-not-allowed`, what is allowed now. */
             allowedTransitions?: components["schemas"]["TicketTransition"][];
-            /** @description With `429`, the same as the Retry-After header. */
+            /**
+             * Format: int32
+             * @description With `429`, the same as the Retry-After header.
+             */
             retryAfterSeconds?: number;
         };
         FieldError: {
@@ -1335,16 +1342,21 @@ export interface components {
             id: components["schemas"]["Id"];
             name: components["schemas"]["LocalizedText"];
             supervisorId: components["schemas"]["Id"] | null;
+            /** Format: int32 */
             memberCount: number;
             /** @description The telephony queues this team answers. */
             queues?: string[];
-            /** @description How often each seat's equipment must be checked. */
+            /**
+             * Format: int32
+             * @description How often each seat's equipment must be checked.
+             */
             equipmentCheckCadenceDays: number;
             version: components["schemas"]["Version"];
         };
         TeamPatch: {
             name?: components["schemas"]["LocalizedText"];
             supervisorId?: components["schemas"]["Id"] | null;
+            /** Format: int32 */
             equipmentCheckCadenceDays?: number;
         };
         TeamPage: {
@@ -1388,7 +1400,10 @@ export interface components {
             help?: components["schemas"]["LocalizedText"];
             type: components["schemas"]["CustomFieldType"];
             required: boolean;
-            /** @description For text. */
+            /**
+             * Format: int32
+             * @description For text.
+             */
             maxLength?: number;
             /** @description For text: an ECMAScript regular expression the whole value must match. */
             pattern?: string;
@@ -1411,7 +1426,10 @@ export interface components {
             defaultSeverity: components["schemas"]["ComplaintSeverity"];
             /** @description The default handling department when no routing rule matches. */
             departmentId: components["schemas"]["Id"] | null;
-            /** @description Business hours within which the complaint must be acknowledged (受理时限). */
+            /**
+             * Format: int32
+             * @description Business hours within which the complaint must be acknowledged (受理时限).
+             */
             acknowledgeWithinHours: number;
             customFields: components["schemas"]["CustomFieldDefinition"][];
             active: boolean;
@@ -1422,12 +1440,14 @@ export interface components {
         };
         RoutingRule: {
             id: components["schemas"]["Id"];
+            /** Format: int32 */
             order: number;
             /** @description Matches this category or its children; null matches any. */
             categoryId: components["schemas"]["Id"] | null;
             severity: components["schemas"]["ComplaintSeverity"] | null;
             channel: components["schemas"]["Channel"] | null;
             departmentId: components["schemas"]["Id"];
+            /** Format: int32 */
             escalationLevel: number;
             /** @description Overrides the category's deadline; null keeps it. */
             acknowledgeWithinHours: number | null;
@@ -1441,6 +1461,7 @@ export interface components {
             departmentId: components["schemas"]["Id"];
             /** @description The rule that matched; null when the category's default applied. */
             ruleId: components["schemas"]["Id"] | null;
+            /** Format: int32 */
             escalationLevel: number;
             /** @description The acknowledgement deadline if filed now. */
             acknowledgeBy: components["schemas"]["Timestamp"];
@@ -1467,7 +1488,9 @@ export interface components {
             /** @description The ticket kind; null for the default that applies to kinds without their own policy. */
             kind: components["schemas"]["TicketKind"] | null;
             priority: components["schemas"]["Priority"];
+            /** Format: int32 */
             firstResponseMinutes: number;
+            /** Format: int32 */
             resolutionMinutes: number;
             /** @description true counts business time only; false counts 24×7 wall time. */
             businessHours: boolean;
@@ -1476,7 +1499,9 @@ export interface components {
             version: components["schemas"]["Version"];
         };
         SlaPolicyPatch: {
+            /** Format: int32 */
             firstResponseMinutes?: number;
+            /** Format: int32 */
             resolutionMinutes?: number;
             businessHours?: boolean;
             atRiskRatio?: number;
@@ -1486,7 +1511,10 @@ export interface components {
             nextCursor: components["schemas"]["NextCursor"];
         };
         BusinessHoursInterval: {
-            /** @description ISO weekday, Monday = 1. */
+            /**
+             * Format: int32
+             * @description ISO weekday, Monday = 1.
+             */
             weekday: number;
             start: string;
             end: string;
@@ -1640,6 +1668,7 @@ export interface components {
                 routedAt: components["schemas"]["Timestamp"];
                 reason: string | null;
             };
+            /** Format: int32 */
             escalationLevel: number;
             acknowledgeBy: components["schemas"]["Timestamp"];
             acknowledgedAt: components["schemas"]["Timestamp"] | null;
@@ -1664,7 +1693,10 @@ export interface components {
         };
         Ticket: {
             id: components["schemas"]["Id"];
-            /** @description The human-readable ticket number, shown as `#10234`. */
+            /**
+             * Format: int32
+             * @description The human-readable ticket number, shown as `#10234`.
+             */
             number: number;
             kind: components["schemas"]["TicketKind"];
             state: components["schemas"]["TicketState"];
@@ -1684,6 +1716,7 @@ export interface components {
             resolvedAt: components["schemas"]["Timestamp"] | null;
             closedAt: components["schemas"]["Timestamp"] | null;
             resolution: string | null;
+            /** Format: int32 */
             escalationLevel: number;
             relatedCallId: components["schemas"]["Id"] | null;
             relatedTicketId: components["schemas"]["Id"] | null;
@@ -1759,10 +1792,12 @@ export interface components {
             reason?: string;
         };
         TicketCounts: {
+            /** Format: int32 */
             total: number;
             groupBy: string;
             groups: {
                 key: string | null;
+                /** Format: int32 */
                 count: number;
             }[];
         };
@@ -1780,11 +1815,16 @@ export interface components {
             }[];
         };
         TicketBulkResult: {
+            /** Format: int32 */
             succeeded: number;
+            /** Format: int32 */
             failed: number;
             results: {
                 id: components["schemas"]["Id"];
-                /** @description The status this item would have had as a single request. */
+                /**
+                 * Format: int32
+                 * @description The status this item would have had as a single request.
+                 */
                 status: number;
                 ticket?: components["schemas"]["Ticket"];
                 problem?: components["schemas"]["Problem"];
@@ -1979,6 +2019,7 @@ export interface components {
             afterCallWorkSeconds?: number;
             transferred?: boolean;
             resolvedOnFirstContact?: boolean;
+            /** Format: int32 */
             csat?: number;
             customerPhone?: string;
         };
@@ -1986,10 +2027,14 @@ export interface components {
             calls: components["schemas"]["CallRecordInput"][];
         };
         CallBatchResult: {
+            /** Format: int32 */
             created: number;
+            /** Format: int32 */
             updated: number;
+            /** Format: int32 */
             rejected: number;
             results: {
+                /** Format: int32 */
                 index: number;
                 externalId: string;
                 /** @enum {string} */
@@ -2109,7 +2154,9 @@ export interface components {
             to: components["schemas"]["Timestamp"];
             bucket: components["schemas"]["KpiBucket"];
             timeZone: string;
+            /** Format: int32 */
             serviceLevelThresholdSeconds: number;
+            /** Format: int32 */
             shortAbandonSeconds: number;
             metrics: components["schemas"]["KpiValue"][];
             /** @description The newest call record the figures include; null when none. */
@@ -2120,20 +2167,31 @@ export interface components {
             scope: components["schemas"]["KpiScope"];
             scopeId: components["schemas"]["Id"] | null;
             asOf: components["schemas"]["Timestamp"];
+            /** Format: int32 */
             callsInQueue: number;
             /** @description Of the calls waiting now; null when none waits. */
             longestWaitSeconds: number | null;
+            /** Format: int32 */
             agentsAvailable: number;
+            /** Format: int32 */
             agentsOnCall: number;
+            /** Format: int32 */
             agentsInAfterCallWork: number;
+            /** Format: int32 */
             agentsOnBreak: number;
-            /** @description Agents logged in (available, on call, after-call work or on break). */
+            /**
+             * Format: int32
+             * @description Agents logged in (available, on call, after-call work or on break).
+             */
             agentsStaffed: number;
             /** @description Over the calls offered in the window. */
             serviceLevel: components["schemas"]["KpiFigure"];
+            /** Format: int32 */
             serviceLevelThresholdSeconds?: number;
             target?: components["schemas"]["KpiTarget"] | null;
+            /** Format: int32 */
             windowMinutes: number;
+            /** Format: int32 */
             callsOfferedInWindow: number;
             ahtSecondsInWindow: number | null;
         };
@@ -2163,8 +2221,12 @@ export interface components {
             from: components["schemas"]["Timestamp"];
             to: components["schemas"]["Timestamp"];
             items: components["schemas"]["AppraisalItem"][];
-            /** @description Adherence to targets — how many items met theirs. */
+            /**
+             * Format: int32
+             * @description Adherence to targets — how many items met theirs.
+             */
             targetsMet: number;
+            /** Format: int32 */
             targetsWithValue: number;
         };
         /** @enum {string} */
@@ -2185,7 +2247,9 @@ export interface components {
              * @enum {string}
              */
             type: "rating";
+            /** Format: int32 */
             min: number;
+            /** Format: int32 */
             max: number;
         };
         /** @description 0 to max points. */
@@ -2195,6 +2259,7 @@ export interface components {
              * @enum {string}
              */
             type: "points";
+            /** Format: int32 */
             max: number;
         };
         /**
@@ -2222,9 +2287,15 @@ export interface components {
         ScorecardTemplateInput: {
             name: components["schemas"]["LocalizedText"];
             description?: components["schemas"]["LocalizedText"];
-            /** @default 7 */
+            /**
+             * Format: int32
+             * @default 7
+             */
             disputeWindowDays: number;
-            /** @default 2 */
+            /**
+             * Format: int32
+             * @default 2
+             */
             maxDisputes: number;
             status?: components["schemas"]["TemplateStatus"];
             sections: components["schemas"]["ScorecardSection"][];
@@ -2323,7 +2394,9 @@ export interface components {
             name: components["schemas"]["LocalizedText"];
             description?: components["schemas"]["LocalizedText"];
             status: components["schemas"]["TemplateStatus"];
+            /** Format: int32 */
             disputeWindowDays: number;
+            /** Format: int32 */
             maxDisputes: number;
             sections: components["schemas"]["ScorecardSection"][];
             createdAt: components["schemas"]["Timestamp"];
@@ -2380,6 +2453,7 @@ export interface components {
         Evaluation: {
             id: components["schemas"]["Id"];
             templateId: components["schemas"]["Id"];
+            /** Format: int32 */
             templateVersion: number;
             callId: components["schemas"]["Id"] | null;
             agentId: components["schemas"]["Id"];
@@ -2395,9 +2469,13 @@ export interface components {
             /** @description Justified complaints and praise tickets about this call or agent. */
             linkedTicketIds: components["schemas"]["Id"][];
             calibrationSessionId: components["schemas"]["Id"] | null;
-            /** @description 0 while draft; 1 once submitted; +1 per dispute that changed scores. */
+            /**
+             * Format: int32
+             * @description 0 while draft; 1 once submitted; +1 per dispute that changed scores.
+             */
             revision: number;
             disputes: components["schemas"]["Dispute"][];
+            /** Format: int32 */
             disputesRemaining: number;
             disputeWindowEndsAt: components["schemas"]["Timestamp"] | null;
             /** @description What this caller may do now. */
@@ -2414,7 +2492,10 @@ export interface components {
         };
         EvaluationCreate: {
             templateId: components["schemas"]["Id"];
-            /** @description The latest by default. */
+            /**
+             * Format: int32
+             * @description The latest by default.
+             */
             templateVersion?: number;
             agentId: components["schemas"]["Id"];
             callId?: components["schemas"]["Id"];
@@ -2455,6 +2536,7 @@ export interface components {
             }[];
         };
         EvaluationVersion: {
+            /** Format: int32 */
             revision: number;
             at: components["schemas"]["Timestamp"];
             by: components["schemas"]["UserRef"];
@@ -2477,6 +2559,7 @@ export interface components {
             id: components["schemas"]["Id"];
             callId: components["schemas"]["Id"];
             templateId: components["schemas"]["Id"];
+            /** Format: int32 */
             templateVersion: number;
             agentId: components["schemas"]["Id"];
             referenceEvaluationId: components["schemas"]["Id"];
@@ -2571,13 +2654,19 @@ export interface components {
             submittedAt: components["schemas"]["Timestamp"] | null;
             items: components["schemas"]["CheckItem"][];
             progress: {
+                /** Format: int32 */
                 total: number;
+                /** Format: int32 */
                 done: number;
             };
             summary: {
+                /** Format: int32 */
                 pass: number;
+                /** Format: int32 */
                 fail: number;
+                /** Format: int32 */
                 missing: number;
+                /** Format: int32 */
                 notApplicable: number;
             };
             version: components["schemas"]["Version"];
@@ -2608,6 +2697,7 @@ export interface components {
             dueAt: components["schemas"]["Timestamp"];
             /** @description ok before the last 3 days of the cadence, due within them, overdue after dueAt. */
             state: components["schemas"]["DueState"];
+            /** Format: int32 */
             overdueDays: number;
         };
         DueCheckPage: {
@@ -2618,12 +2708,18 @@ export interface components {
             asOf: components["schemas"]["Timestamp"];
             teams: {
                 teamId: components["schemas"]["Id"];
+                /** Format: int32 */
                 assets: number;
                 /** @description Share of items that passed in each seat's latest submitted check; null when never checked. */
                 passRate: number | null;
-                /** @description Assets faulty or missing now. */
+                /**
+                 * Format: int32
+                 * @description Assets faulty or missing now.
+                 */
                 openFaults: number;
+                /** Format: int32 */
                 overdueSeats: number;
+                /** Format: int32 */
                 dueSeats: number;
                 lastCheckAt: components["schemas"]["Timestamp"] | null;
             }[];
@@ -2649,6 +2745,9 @@ export interface components {
         BadRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -2680,6 +2779,9 @@ export interface components {
         Unauthorized: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                 "WWW-Authenticate"?: string;
                 [name: string]: unknown;
             };
@@ -2700,6 +2802,9 @@ export interface components {
         Forbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -2719,6 +2824,9 @@ export interface components {
         NotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -2742,6 +2850,9 @@ export interface components {
         Conflict: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -2761,6 +2872,9 @@ export interface components {
         PreconditionFailed: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                 ETag: components["headers"]["ETag"];
                 [name: string]: unknown;
             };
@@ -2781,6 +2895,9 @@ export interface components {
         PayloadTooLarge: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -2791,6 +2908,9 @@ export interface components {
         UnsupportedMediaType: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -2804,6 +2924,9 @@ export interface components {
         UnprocessableEntity: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -2830,6 +2953,9 @@ export interface components {
         PreconditionRequired: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -2840,6 +2966,9 @@ export interface components {
         TooManyRequests: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                 "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
@@ -2902,6 +3031,12 @@ export interface components {
     headers: {
         /** @description The request's ID; quote it when reporting a problem. Also in every problem body. */
         "X-Request-Id": string;
+        /** @description Requests per minute this token may make (bursts of a sixth of that). */
+        "RateLimit-Limit": number;
+        /** @description Requests left in the current burst. */
+        "RateLimit-Remaining": number;
+        /** @description Seconds until the budget is full again. */
+        "RateLimit-Reset": number;
         /** @description The resource's version as a strong entity tag, e.g. `"7"`. Send it back in `If-Match`. */
         ETag: string;
         /** @description The URL of the new resource. */
@@ -2928,6 +3063,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2957,6 +3095,9 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2983,6 +3124,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3011,6 +3155,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3037,6 +3184,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -3073,6 +3223,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -3114,6 +3267,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3140,6 +3296,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3174,6 +3333,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3209,6 +3371,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3239,6 +3404,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3268,6 +3436,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3298,6 +3469,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3332,6 +3506,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -3364,6 +3541,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -3395,6 +3575,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -3453,6 +3636,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3484,6 +3670,9 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
@@ -3535,6 +3724,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3566,6 +3758,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -3598,6 +3793,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -3634,6 +3832,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -3677,6 +3878,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
@@ -3718,6 +3922,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3752,6 +3959,9 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -3790,6 +4000,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3822,6 +4035,9 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
@@ -3858,6 +4074,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3895,6 +4114,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
@@ -3940,6 +4162,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
@@ -3985,6 +4210,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
@@ -4031,6 +4259,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4062,6 +4293,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -4094,6 +4328,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4136,6 +4373,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4182,6 +4422,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description `attachment; filename="kpis-<scope>-<from>-<to>.csv"` */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
@@ -4218,6 +4461,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4252,6 +4498,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4278,6 +4527,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4312,6 +4564,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -4350,6 +4605,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4382,6 +4640,9 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
@@ -4418,6 +4679,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -4456,6 +4720,9 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
@@ -4500,6 +4767,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4532,6 +4802,9 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
@@ -4566,6 +4839,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -4603,6 +4879,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -4643,6 +4922,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
@@ -4686,6 +4968,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
@@ -4731,6 +5016,9 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
@@ -4777,6 +5065,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
@@ -4813,6 +5104,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4848,6 +5142,9 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     Location: components["headers"]["Location"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
@@ -4881,6 +5178,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4913,6 +5213,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4947,6 +5250,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4979,6 +5285,9 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
@@ -5013,6 +5322,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -5050,6 +5362,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -5091,6 +5406,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5123,6 +5441,9 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
@@ -5163,6 +5484,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5188,6 +5512,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5214,6 +5541,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -5251,6 +5581,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -5291,6 +5624,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
@@ -5330,6 +5666,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -19,7 +19,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
 export const Id = /* @__PURE__ */ lazy(() =>
   z.string().check(z.regex(/^[A-Za-z0-9_-]+$/), z.minLength(1), z.maxLength(64)),
 );
-export const Timestamp = /* @__PURE__ */ lazy(() => z.string().check(z.regex(DATE_TIME)));
+export const Timestamp = /* @__PURE__ */ lazy(() =>
+  z.string().check(z.regex(DATE_TIME), z.maxLength(40)),
+);
 export const UserRef = /* @__PURE__ */ lazy(() =>
   z.object({ id: Id(), name: z.string().check(z.maxLength(100)) }),
 );
@@ -166,8 +168,8 @@ export const AssetPage = /* @__PURE__ */ lazy(() =>
 export const BusinessHoursInterval = /* @__PURE__ */ lazy(() =>
   z.object({
     weekday: z.int().check(z.gte(1), z.lte(7)),
-    start: z.string().check(z.regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/)),
-    end: z.string().check(z.regex(/^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/)),
+    start: z.string().check(z.regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/), z.maxLength(5)),
+    end: z.string().check(z.regex(/^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/), z.maxLength(5)),
   }),
 );
 export const LocalizedText = /* @__PURE__ */ lazy(() =>
@@ -178,7 +180,10 @@ export const LocalizedText = /* @__PURE__ */ lazy(() =>
   }),
 );
 export const Holiday = /* @__PURE__ */ lazy(() =>
-  z.object({ date: z.string().check(z.regex(DATE)), name: z.optional(LocalizedText()) }),
+  z.object({
+    date: z.string().check(z.regex(DATE), z.maxLength(10)),
+    name: z.optional(LocalizedText()),
+  }),
 );
 export const BusinessCalendar = /* @__PURE__ */ lazy(() =>
   z.object({
@@ -403,7 +408,7 @@ export const EquipmentSummary = /* @__PURE__ */ lazy(() =>
 );
 export const EvaluationAnswer = /* @__PURE__ */ lazy(() =>
   z.object({
-    criterionId: z.string().check(z.regex(/^[a-z0-9_]{1,40}$/)),
+    criterionId: z.string().check(z.regex(/^[a-z0-9_]{1,40}$/), z.maxLength(40)),
     value: z.nullable(z.int().check(z.gte(0), z.lte(100))),
     na: z.boolean(),
     comment: z.optional(z.nullable(z.string().check(z.maxLength(4000)))),
@@ -418,7 +423,7 @@ export const SectionScore = /* @__PURE__ */ lazy(() =>
 );
 export const DisputeItem = /* @__PURE__ */ lazy(() =>
   z.object({
-    criterionId: z.string().check(z.regex(/^[a-z0-9_]{1,40}$/)),
+    criterionId: z.string().check(z.regex(/^[a-z0-9_]{1,40}$/), z.maxLength(40)),
     proposedValue: z.nullable(z.int().check(z.gte(0), z.lte(100))),
     reason: z.string().check(z.minLength(1), z.maxLength(4000)),
   }),
@@ -799,7 +804,7 @@ export const CriterionScale = /* @__PURE__ */ lazy(() =>
 export const CriterionCritical = /* @__PURE__ */ lazy(() => z.enum(['none', 'fatal', 'section']));
 export const ScorecardCriterion = /* @__PURE__ */ lazy(() =>
   z.object({
-    id: z.string().check(z.regex(/^[a-z0-9_]{1,40}$/)),
+    id: z.string().check(z.regex(/^[a-z0-9_]{1,40}$/), z.maxLength(40)),
     title: LocalizedText(),
     help: z.optional(LocalizedText()),
     weight: z.number().check(z.lte(100), z.gt(0)),
@@ -811,7 +816,7 @@ export const ScorecardCriterion = /* @__PURE__ */ lazy(() =>
 );
 export const ScorecardSection = /* @__PURE__ */ lazy(() =>
   z.object({
-    id: z.string().check(z.regex(/^[a-z0-9_]{1,40}$/)),
+    id: z.string().check(z.regex(/^[a-z0-9_]{1,40}$/), z.maxLength(40)),
     title: LocalizedText(),
     weight: z.number().check(z.lte(100), z.gt(0)),
     criteria: z.array(ScorecardCriterion()).check(z.minLength(1), z.maxLength(50)),
