@@ -24,7 +24,7 @@ import { scale, SEED } from './support/scale.js';
 const CYCLES = scale(1, 3);
 const WRITERS = 4;
 /** Acknowledged writes per cycle before the kill (then a random moment more). */
-const ACKS_PER_CYCLE = scale(50, 200);
+const ACKS_PER_CYCLE = scale(30, 200);
 const MAIN = fileURLToPath(new URL('../../packages/server/src/main.ts', import.meta.url));
 
 let seeded: TestServer;

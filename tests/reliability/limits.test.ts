@@ -58,7 +58,7 @@ describe('rate limit', () => {
         },
       },
     });
-    const calls = scale(16, 24);
+    const calls = scale(12, 24);
     const started = Date.now();
     for (let i = 0; i < calls; i++) assert.equal((await client.me.get()).role, 'agent');
     const ms = Date.now() - started;

@@ -227,7 +227,7 @@ describe('personal data (x-pii)', () => {
         4,
         async (op) => {
           const query: Record<string, string | number> = {};
-          if (op.parameters.some((p) => p.name === 'limit')) query.limit = scale(50, 200);
+          if (op.parameters.some((p) => p.name === 'limit')) query.limit = scale(20, 200);
           const response = await server.api(op.operationId as OperationId, {
             path: pathOf(op),
             token: role,
