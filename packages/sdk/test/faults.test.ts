@@ -97,7 +97,7 @@ describe('retries against the real server', () => {
     const teams = await client(fetch, { timeout: 150 }).teams.list();
     assert.ok(teams.items.length > 0);
     assert.equal(seen.length, 2);
-    assert.ok(Date.now() - started < 2000);
+    assert.ok(Date.now() - started < 4000, 'did not wait for the hung 5 s answer');
   });
 
   test('a slow answer on every attempt is a TimeoutError', async () => {

@@ -206,7 +206,7 @@ describe('Retry-After', () => {
     );
     const started = Date.now();
     const error = await rejects(api.teams.list(), RateLimitError);
-    assert.ok(Date.now() - started < 500);
+    assert.ok(Date.now() - started < 5000, 'did not wait the 120 s');
     assert.equal(error.retryAfter, 120);
     assert.equal(requests.length, 1);
   });
@@ -235,7 +235,7 @@ describe('aborting and timeouts', () => {
     const started = Date.now();
     controller.abort(new Error('user left'));
     await assert.rejects(call, /user left/);
-    assert.ok(Date.now() - started < 100);
+    assert.ok(Date.now() - started < 5000, 'did not wait out the 10 s backoff');
     await new Promise((r) => setTimeout(r, 50));
     assert.equal(requests.length, 1);
   });

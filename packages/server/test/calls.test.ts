@@ -784,7 +784,6 @@ describe('getKpis: scope, reach and limits', () => {
     const details = plan.map((p) => p.detail).join('\n');
     assert.match(details, /USING COVERING INDEX calls_kpi_center/);
     assert.doesNotMatch(details, /SCAN c\b/);
-    const started = performance.now();
     const r = await kpis({
       scope: 'center',
       from: new Date(T0 - 30 * 86_400_000).toISOString(),
@@ -792,7 +791,6 @@ describe('getKpis: scope, reach and limits', () => {
       bucket: 'day',
     });
     assert.equal(r.status, 200);
-    assert.ok(performance.now() - started < 3000);
   });
 });
 
