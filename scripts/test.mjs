@@ -135,6 +135,13 @@ const steps = [
     env: { NODE_OPTIONS: nodeOptions },
   })),
   {
+    name: 'unit:bench',
+    group: 'unit',
+    title: "Benchmark runner's pure parts (the benchmark itself: npm run bench)",
+    cmd: [process.execPath, ['--test', 'bench/test/stats.test.mjs']],
+    env: { NODE_OPTIONS: nodeOptions },
+  },
+  {
     name: 'reliability',
     title: 'Reliability and security suite, quick sizes (npm run test:reliability: full)',
     cmd: [process.execPath, ['tests/reliability/run.mjs']],
