@@ -153,7 +153,15 @@ export class CcKpiAppraisal extends CcElement {
       <td class="num">
         ${item.target ? formatValue(this, item.unit, item.target.value) : tm('kpiTiles.noTarget')}
       </td>
-      <td>${item.status ? statusBadge(this, item.status) : this.t('noData')}</td>
+      <td>
+        ${
+          item.status
+            ? statusBadge(this, item.status)
+            : item.target
+              ? this.t('noData')
+              : tm('kpiTiles.noTarget')
+        }
+      </td>
       <td>
         ${sparkline([...item.history.map((h) => h.value), item.value])}
         ${changeTemplate(change, tm('kpiTiles.noPrevious'))}

@@ -53,16 +53,20 @@ export function formatChange(
 ): { text: string; dir: 'up' | 'down' | 'flat'; good?: boolean } | undefined {
   if (value == null || previous == null) return undefined;
   const d = value - previous;
-  if (Math.abs(d) < 1e-9) return { text: el.t('kpi.trend.flat'), dir: 'flat' };
-  const abs = Math.abs(d);
-  const amount =
+  // Scores change by points, ratios by percentage points, the rest in their unit.
+  const amount = (x: number) =>
     unit === 'ratio'
-      ? points(el.fmt.number(abs * 100, { maximumFractionDigits: 1 }))
-      : formatValue(el, unit, abs);
+      ? points(el.fmt.number(x * 100, { maximumFractionDigits: 1 }))
+      : unit === 'score'
+        ? el.fmt.number(x, { maximumFractionDigits: 1 })
+        : formatValue(el, unit, x);
+  const text = amount(Math.abs(d));
+  // A change too small to show (0 s, 0.0 pts) is no change.
+  if (text === amount(0)) return { text: el.t('kpi.trend.flat'), dir: 'flat' };
   const dir = d > 0 ? 'up' : 'down';
   const higher = direction ?? METRIC_DIRECTIONS[metric as KpiMetric];
   return {
-    text: el.t(d > 0 ? 'kpi.trend.up' : 'kpi.trend.down', { value: amount }),
+    text: el.t(d > 0 ? 'kpi.trend.up' : 'kpi.trend.down', { value: text }),
     dir,
     ...(higher ? { good: (higher === 'higher_is_better') === d > 0 } : {}),
   };

@@ -10,13 +10,18 @@ export const kpiStyles = css`
     gap: var(--_cc-space-1);
     font-weight: var(--_cc-font-weight-strong);
   }
-  [data-status='met'] {
+  .badge[data-status='met'],
+  [data-status='met'] > .value,
+  .gap[data-status='met'] {
     color: var(--_cc-color-success);
   }
-  [data-status='at_risk'] {
+  .badge[data-status='at_risk'],
+  [data-status='at_risk'] > .value {
     color: var(--_cc-color-warning);
   }
-  [data-status='missed'] {
+  .badge[data-status='missed'],
+  [data-status='missed'] > .value,
+  .gap[data-status='missed'] {
     color: var(--_cc-color-danger);
   }
   .change {

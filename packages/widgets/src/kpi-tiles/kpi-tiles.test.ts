@@ -195,8 +195,12 @@ describe('<cc-kpi-tiles> against the reference server', function () {
             expect(change.dataset.dir).to.equal('none');
           } else {
             const d = v.value - v.previous.value;
+            // Flat when the change does not show at the unit's precision (0 s, 0.0 pts).
+            const shown = { ratio: 0.0005, seconds: 0.5, count: 0.5, score: 0.05 }[
+              v.unit as 'ratio'
+            ];
             expect(change.dataset.dir).to.equal(
-              Math.abs(d) < 1e-9 ? 'flat' : d > 0 ? 'up' : 'down',
+              Math.abs(d) < (shown ?? 0.005) ? 'flat' : d > 0 ? 'up' : 'down',
             );
           }
           // The trend line has one point per bucket with data.
