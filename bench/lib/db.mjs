@@ -11,6 +11,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH, REPO } from './paths.mjs';
@@ -47,8 +48,16 @@ export async function largeDb({ tickets = 1_000_000, calls = 1_000_000, log = co
   const file = join(dir, 'cc.sqlite');
   if (existsSync(file)) return { file, key };
   const tmp = join(BENCH, '.cache', `tmp-${key}`);
+  // Another run generating the same database: wait for it rather than start over.
+  const owner = Number(existsSync(join(tmp, 'pid')) ? readFileSync(join(tmp, 'pid'), 'utf8') : NaN);
+  if (owner && alive(owner)) {
+    log(`  waiting for the generation in progress (process ${owner})`);
+    while (alive(owner) && !existsSync(file)) await new Promise((r) => setTimeout(r, 5000));
+    if (existsSync(file)) return { file, key };
+  }
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
+  writeFileSync(join(tmp, 'pid'), String(process.pid));
   log(
     `  generating the ${tickets.toLocaleString('en')}-ticket database (key ${key}); this takes minutes, once`,
   );
@@ -70,8 +79,18 @@ export async function largeDb({ tickets = 1_000_000, calls = 1_000_000, log = co
   });
   const generatedMs = performance.now() - t0;
   rmSync(dir, { recursive: true, force: true });
+  rmSync(join(tmp, 'pid'), { force: true });
   renameSync(tmp, dir);
   return { file, key, generatedMs };
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A copy of the database for one run (writes must not change the cache). */

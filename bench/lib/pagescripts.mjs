@@ -46,9 +46,13 @@ ModuleRegistry.registerModules([AllCommunityModule]);
 const el = document.getElementById('grid');
 const rows = await (await fetch('/tickets.json')).json();
 createGrid(el, { columnDefs: COLUMNS.map((c) => ({ field: c.field, headerName: c.title })), rowData: rows });
-watch(() => el.querySelector('.ag-center-cols-container .ag-row'));
-window.__scroller = () => el.querySelector('.ag-body-viewport');
-window.__rows = () => el.querySelectorAll('.ag-center-cols-container .ag-row').length;
+watch(() => el.querySelector('.ag-row'));
+// AG Grid's own vertical scroller (its class names change between versions).
+window.__scroller = () =>
+  [...el.querySelectorAll('*')].find(
+    (e) => e.scrollHeight > e.clientHeight + 10 && /auto|scroll/.test(getComputedStyle(e).overflowY),
+  );
+window.__rows = () => el.querySelectorAll('.ag-row').length;
 `,
   tabulator: `${WATCH}${COLUMNS}
 import { TabulatorFull as Tabulator } from 'tabulator-tables';
