@@ -39,7 +39,8 @@ const en = {
   'qaScorecard.noneLeft': 'No disputes left for this evaluation.',
   'qaScorecard.linked': 'Linked complaints and praise',
   'qaScorecard.agent': (p: { name: string }) => `Agent: ${p.name}`,
-  'qaScorecard.call': 'Call',
+  'qaScorecard.call': (p: { when: string; talk: string }) =>
+    p.talk ? `Call of ${p.when}, talk time ${p.talk}` : `Call ${p.when}`,
 } as const;
 
 export const messages = defineCatalog('qa-scorecard', {
@@ -74,7 +75,7 @@ export const messages = defineCatalog('qa-scorecard', {
     'qaScorecard.noneLeft': '本次评估的申诉次数已用完。',
     'qaScorecard.linked': '相关投诉与表扬',
     'qaScorecard.agent': (p) => `坐席：${p.name}`,
-    'qaScorecard.call': '通话',
+    'qaScorecard.call': (p) => (p.talk ? `${p.when} 的通话，通话时长 ${p.talk}` : `通话 ${p.when}`),
   },
   'zh-Hant': {
     'qaScorecard.list': '評核',
@@ -106,6 +107,6 @@ export const messages = defineCatalog('qa-scorecard', {
     'qaScorecard.noneLeft': '本次評核的申訴次數已用完。',
     'qaScorecard.linked': '相關投訴與表揚',
     'qaScorecard.agent': (p) => `客服人員：${p.name}`,
-    'qaScorecard.call': '通話',
+    'qaScorecard.call': (p) => (p.talk ? `${p.when} 的通話，通話時間 ${p.talk}` : `通話 ${p.when}`),
   },
 });

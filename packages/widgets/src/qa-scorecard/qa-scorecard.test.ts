@@ -588,6 +588,8 @@ describe('<cc-qa-scorecard>', function () {
     await loaded(el);
     expect(buttons(el)).to.deep.equal([]);
     expect(root(el).textContent).to.contain('dispute window closed');
+    // The call it scores, by its time and talk time (seeded evaluations score real calls).
+    if (old!.callId) expect(root(el).querySelector('.meta')!.textContent).to.contain('talk time');
   });
 
   it('renders hostile text as text', async () => {

@@ -31,6 +31,7 @@ interface Loaded {
   tickets: Ticket[];
   agent: string;
   role: string;
+  call: Schema<'Call'> | undefined;
 }
 interface Listed {
   list: Evaluation[];
@@ -121,7 +122,7 @@ export class CcQaScorecard extends CcElement {
         };
       }
       const ev = await client.qa.evaluations.get(id, { signal });
-      const [tpl, tickets, agent, me] = await Promise.all([
+      const [tpl, tickets, agent, me, call] = await Promise.all([
         client.qa.templates.get(ev.templateId, { version: ev.templateVersion }, { signal }),
         Promise.all(
           ev.linkedTicketIds.map((t) => client.tickets.get(t, { signal }).catch(() => undefined)),
@@ -131,8 +132,10 @@ export class CcQaScorecard extends CcElement {
           () => ev.agentId,
         ),
         client.me.get({ signal }),
+        ev.callId ? client.calls.get(ev.callId, { signal }).catch(() => undefined) : undefined,
       ]);
       const loaded = {
+        call,
         ev,
         tpl,
         tickets: tickets.filter((t): t is Ticket => !!t),
@@ -511,7 +514,15 @@ export class CcQaScorecard extends CcElement {
         <h2 id="title">${this.text(tpl.name)}</h2>
         <p class="meta">
           ${m('qaScorecard.agent', { name: d.agent })} · ${this.t(`qa.state.${ev.state}`)}
-          ${ev.callId ? html` · ${m('qaScorecard.call')} ${ev.callId}` : nothing}
+          ${
+            ev.callId
+              ? html` ·
+                ${m('qaScorecard.call', {
+                  when: d.call ? this.fmt.date(d.call.offeredAt, 'dateTime') : ev.callId,
+                  talk: d.call ? this.fmt.duration(d.call.talkSeconds) : '',
+                })}`
+              : nothing
+          }
         </p>
         <p class="total" part="total">
           <span>${m('qaScorecard.total')}</span> <strong>${this.score(live.score)}</strong>
