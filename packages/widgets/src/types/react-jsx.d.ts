@@ -183,14 +183,18 @@ type CcQaScorecardJsxProps = DetailedHTMLProps<HTMLAttributes<CcQaScorecard>, Cc
     Pick<
       CcQaScorecard,
       | 'acknowledge'
+      | 'agentId'
       | 'answers'
+      | 'callId'
       | 'client'
       | 'density'
       | 'evaluation'
       | 'evaluationId'
       | 'locale'
       | 'save'
+      | 'start'
       | 'submit'
+      | 'templateId'
       | 'theme'
       | 'timeZone'
     >

@@ -179,14 +179,18 @@ declare module 'vue' {
         Pick<
           CcQaScorecard,
           | 'acknowledge'
+          | 'agentId'
           | 'answers'
+          | 'callId'
           | 'client'
           | 'density'
           | 'evaluation'
           | 'evaluationId'
           | 'locale'
           | 'save'
+          | 'start'
           | 'submit'
+          | 'templateId'
           | 'theme'
           | 'timeZone'
         >
