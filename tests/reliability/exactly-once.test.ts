@@ -16,7 +16,7 @@ const SUBMISSIONS = scale(100, 1000);
 const FAULT_SHARE = 0.3;
 const USERS = 8;
 /** How often a user presses "send" again (same draft key) after the SDK gave up. */
-const USER_RETRIES = 10;
+const USER_RETRIES = 20;
 
 let server: TestServer;
 let proxy: FaultProxy;
@@ -28,7 +28,7 @@ before(async () => {
     share: FAULT_SHARE,
     seed: SEED,
     delayMs: [10, 300],
-    holdMs: 1200,
+    holdMs: 3000,
     retryAfterSeconds: 1,
   });
 });
@@ -64,7 +64,7 @@ describe('exactly-once complaint filing under faults', () => {
       createClient({
         baseUrl: proxy.url,
         token: server.tokenFor('agent', { userId: id }),
-        timeout: 1000,
+        timeout: 2500,
         retry: { attempts: 4, baseDelay: 20, maxDelay: 200, maxRetryAfter: 5000 },
       }),
     );
