@@ -30,7 +30,30 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-function sendFile(reply: FastifyReply, file: string, type: string): void {
+/**
+ * The portal's pages run under the strict policy docs/embedding.md recommends to hosts: scripts and
+ * styles from this origin only (no inline, no eval), Trusted Types with only Lit's policy. Every
+ * HTML page here may be framed only by this origin (docs/security.md, clickjacking).
+ */
+export const PORTAL_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
+function sendFile(reply: FastifyReply, file: string, type: string, csp?: string): void {
+  if (type.startsWith('text/html')) {
+    reply.header('Content-Security-Policy', csp ?? "frame-ancestors 'self'");
+    reply.header('X-Frame-Options', 'SAMEORIGIN');
+  }
   reply.header('Content-Type', type);
   reply.header('Cache-Control', 'no-cache');
   void reply.send(readFileSync(file));
@@ -75,7 +98,7 @@ export function addStaticRoutes(app: FastifyInstance, options: StaticOptions): v
         sendProblem(request, reply, new HttpProblem('not-found', 'There is no such file.'));
         return;
       }
-      sendFile(reply, file, TYPES[extname(file)] ?? 'application/octet-stream');
+      sendFile(reply, file, TYPES[extname(file)] ?? 'application/octet-stream', PORTAL_CSP);
     });
   } else {
     app.get('/', (_request, reply) => {
