@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { apiAs } from './api.js';
+import { englishStrings, scanWidgets, until } from './page-checks.js';
 import { launch, openDesk, shot, startPortal, type Portal } from './harness.js';
 
 let portal: Portal;
@@ -116,7 +117,63 @@ describe('journeys in the demo portal', { timeout: 170_000 }, () => {
     await agent.context.close();
     await supervisor.context.close();
   });
+
+  test('5. the operations manager switches to zh-Hant and the dark theme: nothing left in English, nothing clipped', async () => {
+    const english = await englishStrings();
+    const manager = await openDesk(browser, portal, 'operations_manager');
+    const page = manager.page;
+    await page.locator('cc-ticket-queue [role="row"][data-id]').first().waitFor();
+    // The switchers, by keyboard.
+    await page.locator('#locale').focus();
+    await page.locator('#locale').selectOption('zh-Hant');
+    await page.keyboard.press('Tab');
+    await page.locator('#theme').selectOption('dark');
+    await page.locator('#page-title', { hasText: '營運總覽' }).waitFor();
+
+    let scanned = 0;
+    const leftovers: string[] = [];
+    const clipped: string[] = [];
+    // Every widget of every role's page, in the language and theme the manager chose.
+    for (const role of [
+      'operations_manager',
+      'supervisor',
+      'agent',
+      'qa_specialist',
+      'complaint_supervisor',
+    ]) {
+      if (role !== 'operations_manager') await page.locator('#role').selectOption(role);
+      await page.locator('#signed-in', { hasText: '目前登入' }).waitFor();
+      await settle(page);
+      for (const seen of await scanWidgets(page)) {
+        assert.match(seen.lang ?? '', /^zh-Hant/, `${seen.widget} follows the language`);
+        assert.equal(seen.theme, 'dark', `${seen.widget} follows the theme`);
+        scanned += seen.texts.length;
+        for (const text of seen.texts) {
+          if (english.has(text)) leftovers.push(`${role} ${seen.widget}: "${text}"`);
+        }
+        clipped.push(...seen.clipped.map((c) => `${role} ${seen.widget}: ${c}`));
+      }
+      if (role === 'operations_manager') {
+        await shot(page, 'journey-5-manager-zh-Hant-dark');
+      } else if (role === 'supervisor') {
+        await shot(page, 'journey-5-supervisor-zh-Hant-dark');
+      }
+    }
+    assert.ok(scanned > 200, `the widgets' texts were read (${scanned})`);
+    assert.deepEqual([...new Set(leftovers)], [], 'English left in the zh-Hant pages');
+    assert.deepEqual([...new Set(clipped)], [], 'clipped labels or buttons');
+    assert.deepEqual(manager.errors, []);
+    await manager.context.close();
+  });
 });
+
+/** Waits until no widget on the page is loading (none has :state(loading)). */
+async function settle(page: Page): Promise<void> {
+  await until(
+    page,
+    `[...document.querySelectorAll('#widgets [data-widget] > *')].every((el) => el.shadowRoot && !el.matches(':state(loading)'))`,
+  );
+}
 
 /** Sorts a queue by number, highest first, with the column header (as a person would). */
 async function sortNewestFirst(page: Page): Promise<void> {
