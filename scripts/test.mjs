@@ -7,6 +7,7 @@
 //   unit       each workspace's `test` script (node's test runner), one after another
 //   reliability tests/reliability at quick sizes (faults, bad input, roles, crashes, limits)
 //   browser    web-test-runner in headless Chromium, when any browser test file exists
+//   journeys   tests/journeys: the demo portal as `npm start` serves it, walked by staff in Chromium
 //
 // Options: --only <step> (repeatable; `unit:<package>` runs one workspace, e.g. unit:domain),
 //          --keep-going (run every step and report all failures), --list (print the steps).
@@ -152,6 +153,12 @@ const steps = [
     title: 'Browser tests (web-test-runner, headless Chromium)',
     cmd: [npx, ['--no-install', 'web-test-runner']],
     skip: () => (browserTestFiles().length === 0 ? 'no browser test files yet' : null),
+  },
+  {
+    name: 'journeys',
+    title: 'Journeys across the widgets in the demo portal (Chromium)',
+    cmd: [process.execPath, ['tests/journeys/run.mjs']],
+    env: { NODE_OPTIONS: nodeOptions },
   },
 ];
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { apiAs } from './api.js';
-import { englishStrings, scanWidgets, until } from './page-checks.js';
+import { englishStrings, scanWidgets, text, until } from './page-checks.js';
 import { launch, openDesk, shot, startPortal, type Portal } from './harness.js';
 
 let portal: Portal;
@@ -115,6 +115,89 @@ describe('journeys in the demo portal', { timeout: 170_000 }, () => {
     await shot(ap, 'journey-1-agent-queue', ap.locator('cc-ticket-queue'));
     assert.deepEqual([...agent.errors, ...supervisor.errors], []);
     await agent.context.close();
+    await supervisor.context.close();
+  });
+
+  test('4. a supervisor checks the team equipment, fails a headset, and the repair closes the loop (zh-Hans)', async () => {
+    const L = 'zh-Hans';
+    const eq = (key: string, params?: Record<string, string | number>) =>
+      text('equipment-checklist', L, key, params);
+    const supervisor = await openDesk(browser, portal, 'supervisor', { locale: L });
+    const page = supervisor.page;
+    const api = apiAs(portal.url, 'supervisor');
+    const me = await api.me.get();
+    const teamId = me.teamId ?? '';
+    const before = (await api.equipment.summary()).teams.find((t) => t.teamId === teamId);
+    assert.ok(before, 'the supervisor sees the team figures');
+    // The demo data leaves the demo supervisor's own team up to date (only another team is
+    // overdue); the journey then checks the team stays so after the check and the repair.
+
+    const checklist = page.locator('cc-equipment-checklist');
+    const start = checklist.getByRole('button', { name: await eq('equipmentChecklist.start') });
+    const submit = checklist.locator('[part="submit"]');
+    await Promise.race([start.waitFor(), submit.waitFor()]);
+    if (await start.isVisible()) await start.click();
+    await submit.waitFor();
+
+    // Every seat passes, but one headset has a fault.
+    const allPass = checklist.getByRole('button', { name: await eq('equipmentChecklist.allPass') });
+    for (let i = 0, n = await allPass.count(); i < n; i++) await allPass.nth(i).click();
+    const headset = checklist.locator('fieldset[part="item"]', { hasText: 'HS-' }).first();
+    const assetTag = ((await headset.locator('legend span').textContent()) ?? '').trim();
+    await headset.locator('input[value="fail"]').check();
+    const note = headset.getByRole('textbox');
+    await note.fill('左耳无声，麦克风有杂音');
+    await note.press('Tab');
+    await checklist
+      .locator('[role="status"]', { hasText: await eq('equipmentChecklist.saved') })
+      .waitFor();
+    await shot(page, 'journey-4-supervisor-check-zh-Hans', checklist);
+    await submit.click();
+    const logged = page.locator('#activity li', { hasText: '设备巡检已提交' });
+    await logged.waitFor({ timeout: 20_000 });
+    assert.match((await logged.textContent()) ?? '', /已创建 1 张维修工单/);
+
+    // The maintenance work order is in the queue; the supervisor opens it from the checklist.
+    const finding = checklist.locator('li[part="item"]', { hasText: assetTag });
+    const orderButton = finding.getByRole('button');
+    await orderButton.waitFor();
+    const number = /#(\d+)/.exec((await orderButton.textContent()) ?? '')?.[1] ?? '';
+    assert.ok(number, 'the finding names its work order');
+    await orderButton.click();
+    // The queue lists it; the supervisor finds it by its number and opens it.
+    const queue = page.locator('cc-ticket-queue');
+    await queue.locator('cc-ticket-filters #q').fill(number);
+    await queue.locator('cc-ticket-filters #q').press('Enter');
+    const row = queue.locator('[role="row"][data-id]', { hasText: `#${number}` });
+    await row.locator('[data-col="number"] button').click();
+    const detail = page.locator('cc-ticket-detail');
+    await detail.locator('[part="heading"]', { hasText: number }).waitFor();
+
+    // Resolving it marks the headset fixed.
+    for (const transition of ['start', 'resolve']) {
+      const button = detail.locator(`button[data-transition="${transition}"]`);
+      if (!(await button.count())) continue;
+      await button.click();
+      if (transition === 'resolve') {
+        await detail.locator('#transition-text').fill('已更换耳麦');
+        await detail.locator('form.transition-form button[type="submit"]').click();
+      }
+      await button.waitFor({ state: 'detached' });
+    }
+    const fixedPrefix = (await eq('equipmentChecklist.fixed', { date: '' })).trim();
+    await finding.filter({ hasText: fixedPrefix }).waitFor({ timeout: 20_000 });
+    await shot(page, 'journey-4-supervisor-headset-fixed-zh-Hans', checklist);
+
+    // The team is no longer overdue: in the API and on the overview tab.
+    const after = (await api.equipment.summary()).teams.find((t) => t.teamId === teamId);
+    assert.equal(after?.overdueSeats, 0, 'no seat of the team is overdue');
+    assert.equal(after?.dueSeats, 0, 'no seat of the team is due');
+    assert.ok((after?.lastCheckAt ?? '') > (before.lastCheckAt ?? ''), 'the check counts');
+    await checklist.getByRole('tab', { name: await eq('equipmentChecklist.tab.overview') }).click();
+    await checklist
+      .getByText(await text('equipment-overview', L, 'equipmentOverview.noneDue'))
+      .waitFor();
+    assert.deepEqual(supervisor.errors, []);
     await supervisor.context.close();
   });
 

@@ -89,3 +89,33 @@ export async function until(page: Page, expression: string, timeout = 20_000): P
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+type Section = Record<'en' | 'zh-Hans' | 'zh-Hant', Record<string, unknown>>;
+
+/**
+ * A string of an element's catalog in a locale, so journeys find buttons by the words staff see:
+ * `await text('equipment-checklist', 'zh-Hans', 'equipmentChecklist.start')`.
+ */
+export async function text(
+  element: string,
+  locale: 'en' | 'zh-Hans' | 'zh-Hant',
+  key: string,
+  params: Record<string, string | number> = {},
+): Promise<string> {
+  const file = element === 'shared' ? 'shared/i18n' : `${element}/${element}.i18n.ts`;
+  const src = join(repo, 'packages/widgets/src');
+  let value: unknown;
+  if (element === 'shared') {
+    const mod = (await import(pathToFileURL(join(src, `shared/i18n/${locale}.ts`)).href)) as Record<
+      string,
+      Record<string, unknown>
+    >;
+    value = Object.values(mod).find((v) => v && typeof v === 'object' && key in v)?.[key];
+  } else {
+    const mod = (await import(pathToFileURL(join(src, file)).href)) as { messages: Section };
+    value = mod.messages[locale][key] ?? mod.messages.en[key];
+  }
+  if (typeof value === 'function') return (value as (p: typeof params) => string)(params);
+  if (typeof value !== 'string') throw new Error(`no string ${key} in ${element} (${locale})`);
+  return value;
+}
