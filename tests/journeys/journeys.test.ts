@@ -118,6 +118,64 @@ describe('journeys in the demo portal', { timeout: 170_000 }, () => {
     await supervisor.context.close();
   });
 
+  test('3. a supervisor watches the live tiles while a burst of calls comes in (en)', async () => {
+    const supervisor = await openDesk(browser, portal, 'supervisor');
+    const page = supervisor.page;
+    const api = apiAs(portal.url, 'supervisor');
+    const me = await api.me.get();
+    const queues = (await api.teams.get(me.teamId ?? '')).queues ?? ['general'];
+    const tile = page.locator('cc-kpi-tiles [part="tile"][data-metric="service_level"]');
+    const value = tile.locator('[part="value"]');
+    await value.filter({ hasText: /%/ }).waitFor();
+    const before = percentOf(await value.textContent());
+    await shot(page, 'journey-3-live-tiles-before', page.locator('cc-kpi-tiles'));
+
+    // The telephony system sends a burst: calls waiting far beyond 20 s, long handle times.
+    const now = Date.now();
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const calls = Array.from({ length: 200 }, (_, i) => {
+      const offered = now - 8 * 60_000 + i * 1000;
+      const answered = i % 5 !== 0;
+      return {
+        externalId: `journey-3-${now}-${i}`,
+        queue: queues[i % queues.length] ?? 'general',
+        direction: 'inbound' as const,
+        offeredAt: iso(offered),
+        ...(answered
+          ? { answeredAt: iso(offered + 95_000), talkSeconds: 420, afterCallWorkSeconds: 60 }
+          : { abandonedAt: iso(offered + 70_000) }),
+      };
+    });
+    for (let i = 0; i < calls.length; i += 50) {
+      await api.calls.ingest({ calls: calls.slice(i, i + 50) });
+    }
+
+    // The tile follows live, without a reload: service level drops below its target.
+    await until(
+      page,
+      `(() => {
+        const tile = document.querySelector('cc-kpi-tiles').shadowRoot.querySelector('[data-metric="service_level"]');
+        const v = parseFloat(tile.querySelector('[part="value"]').textContent);
+        return tile.dataset.status === 'missed' && v < ${before};
+      })()`,
+      30_000,
+    );
+    const after = percentOf(await value.textContent());
+    assert.ok(after < before, `service level fell (${before} % -> ${after} %)`);
+
+    // The staffing figure says how many agents are missing, as the API computes it.
+    const live = await api.kpis.live({ scope: 'team', scopeId: me.teamId ?? '' } as never);
+    const estimate = (live as { staffing?: { needed: number; staffed: number } }).staffing;
+    const gap = page.locator('cc-kpi-tiles cc-kpi-staffing p.gap, cc-kpi-staffing p.gap').first();
+    await gap.filter({ hasText: /more agents? needed/ }).waitFor({ timeout: 30_000 });
+    const missing = Number(/(\d+) more/.exec((await gap.textContent()) ?? '')?.[1]);
+    assert.ok(missing > 0, 'agents are missing');
+    if (estimate) assert.equal(missing, estimate.needed - estimate.staffed);
+    await shot(page, 'journey-3-live-tiles-after-burst', page.locator('cc-kpi-tiles'));
+    assert.deepEqual(supervisor.errors, []);
+    await supervisor.context.close();
+  });
+
   test('4. a supervisor checks the team equipment, fails a headset, and the repair closes the loop (zh-Hans)', async () => {
     const L = 'zh-Hans';
     const eq = (key: string, params?: Record<string, string | number>) =>
@@ -249,6 +307,13 @@ describe('journeys in the demo portal', { timeout: 170_000 }, () => {
     await manager.context.close();
   });
 });
+
+/** "75.0%" -> 75. */
+function percentOf(text: string | null): number {
+  const n = Number.parseFloat((text ?? '').replace(/[^\d.]/g, ''));
+  assert.ok(Number.isFinite(n), `a percentage: ${text}`);
+  return n;
+}
 
 /** Waits until no widget on the page is loading (none has :state(loading)). */
 async function settle(page: Page): Promise<void> {
