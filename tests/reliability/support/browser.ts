@@ -149,7 +149,7 @@ function pageHooks(): void {
 export async function installHooks(page: Page): Promise<void> {
   // tsx keeps function names with an `__name` helper that the page does not have: give it one.
   await page.addInitScript({
-    content: `var __name = (f) => f;\n(${pageHooks.toString()})();`,
+    content: `globalThis.__name = (f) => f;\n(${pageHooks.toString()})();`,
   });
 }
 
