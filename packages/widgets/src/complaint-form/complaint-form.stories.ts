@@ -1,8 +1,8 @@
 import { html } from 'lit';
-import { createClient } from '@cc-kit/sdk';
 import '../define/cc-complaint-form.js';
 import type { CcClient } from '../shared/client.js';
 import type { ComplaintPrefill } from './complaint-form.js';
+import { clientFor } from '../test-utils/stories.js';
 
 /**
  * `<cc-complaint-form>` reads from the real reference server. Start one for Storybook with
@@ -14,24 +14,6 @@ export default {
   component: 'cc-complaint-form',
   tags: ['autodocs'],
 };
-
-type Role = 'agent' | 'supervisor' | 'complaint_supervisor' | 'operations_manager';
-
-const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env;
-const apiUrl = env?.STORYBOOK_CC_API_URL ?? 'http://localhost:8080';
-
-function clientFor(role: Role, fetchImpl?: typeof fetch): CcClient {
-  const anonymous = createClient({ baseUrl: apiUrl });
-  return createClient({
-    baseUrl: apiUrl,
-    ...(fetchImpl ? { fetch: fetchImpl } : {}),
-    retry: { attempts: 1 },
-    getToken: async () => {
-      const grant = await anonymous.demo.token({ role });
-      return { token: grant.token, expiresAt: grant.expiresAt };
-    },
-  });
-}
 
 const fromCrm: ComplaintPrefill = {
   customer: { name: '李娜', phone: '13812345678', customerId: 'C-20931' },
@@ -77,15 +59,7 @@ export const Loading = {
 export const Empty = {
   name: 'Empty (a role that may not file complaints)',
   render: () => {
-    const anonymous = createClient({ baseUrl: apiUrl });
-    const client = createClient({
-      baseUrl: apiUrl,
-      getToken: async () => {
-        const grant = await anonymous.demo.token({ role: 'qa_specialist' });
-        return { token: grant.token, expiresAt: grant.expiresAt };
-      },
-    });
-    return form(client);
+    return form(clientFor('qa_specialist'));
   },
 };
 

@@ -1,7 +1,7 @@
 import { html } from 'lit';
-import { createClient } from '@cc-kit/sdk';
 import '../define/cc-equipment-checklist.js';
 import type { CcClient } from '../shared/client.js';
+import { clientFor } from '../test-utils/stories.js';
 
 /**
  * `<cc-equipment-checklist>` reads from the real reference server. Start one for Storybook with
@@ -13,30 +13,6 @@ export default {
   component: 'cc-equipment-checklist',
   tags: ['autodocs'],
 };
-
-type Who = { role: 'supervisor' | 'operations_manager' } | { userId: string };
-
-const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env;
-const apiUrl = env?.STORYBOOK_CC_API_URL ?? 'http://localhost:8080';
-
-const clients = new Map<string, CcClient>();
-function clientFor(who: Who, fetchImpl?: typeof fetch, key = JSON.stringify(who)): CcClient {
-  let client = clients.get(key);
-  if (!client) {
-    const anonymous = createClient({ baseUrl: apiUrl });
-    client = createClient({
-      baseUrl: apiUrl,
-      ...(fetchImpl ? { fetch: fetchImpl } : {}),
-      retry: { attempts: 1 },
-      getToken: async () => {
-        const grant = await anonymous.demo.token(who);
-        return { token: grant.token, expiresAt: grant.expiresAt };
-      },
-    });
-    clients.set(key, client);
-  }
-  return client;
-}
 
 const checklist = (
   client: CcClient,

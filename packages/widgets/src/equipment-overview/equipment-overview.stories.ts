@@ -1,7 +1,7 @@
 import { html } from 'lit';
-import { createClient } from '@cc-kit/sdk';
 import '../define/cc-equipment-overview.js';
 import type { CcClient } from '../shared/client.js';
+import { clientFor } from '../test-utils/stories.js';
 
 /**
  * `<cc-equipment-overview>` (the second tab of `<cc-equipment-checklist>`) reads from the real
@@ -13,29 +13,6 @@ export default {
   component: 'cc-equipment-overview',
   tags: ['autodocs'],
 };
-
-const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env;
-const apiUrl = env?.STORYBOOK_CC_API_URL ?? 'http://localhost:8080';
-
-const clients = new Map<string, CcClient>();
-function clientFor(role: 'supervisor' | 'operations_manager', fetchImpl?: typeof fetch): CcClient {
-  const key = `${role}${fetchImpl ? '+' : ''}`;
-  let client = clients.get(key);
-  if (!client) {
-    const anonymous = createClient({ baseUrl: apiUrl });
-    client = createClient({
-      baseUrl: apiUrl,
-      ...(fetchImpl ? { fetch: fetchImpl } : {}),
-      retry: { attempts: 1 },
-      getToken: async () => {
-        const grant = await anonymous.demo.token({ role });
-        return { token: grant.token, expiresAt: grant.expiresAt };
-      },
-    });
-    clients.set(key, client);
-  }
-  return client;
-}
 
 const overview = (client: CcClient, attrs: { theme?: string; locale?: string } = {}) =>
   html`<cc-equipment-overview

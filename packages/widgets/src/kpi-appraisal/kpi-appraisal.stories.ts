@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { createClient } from '@cc-kit/sdk';
 import '../define/cc-kpi-appraisal.js';
-import type { CcClient } from '../shared/client.js';
+import { apiUrl, clientFor } from '../test-utils/stories.js';
 
 /**
  * `<cc-kpi-appraisal>` reads from the real reference server (see the cc-kpi-tiles stories for
@@ -13,16 +13,7 @@ export default {
   tags: ['autodocs'],
 };
 
-const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env;
-const apiUrl = env?.STORYBOOK_CC_API_URL ?? 'http://localhost:8080';
-let supervisor: CcClient | undefined;
-const client = () =>
-  (supervisor ??= createClient({
-    baseUrl: apiUrl,
-    retry: { attempts: 1 },
-    getToken: async () =>
-      (await createClient({ baseUrl: apiUrl }).demo.token({ role: 'supervisor' })).token,
-  }));
+const client = () => clientFor('supervisor');
 
 const appraisal = (period: string, attrs: { locale?: string; theme?: string } = {}) =>
   html`<cc-kpi-appraisal

@@ -1,10 +1,10 @@
 import { html } from 'lit';
-import { createClient } from '@cc-kit/sdk';
 import '../define/cc-kpi-tiles.js';
 import '../define/cc-kpi-appraisal.js';
 import '../define/cc-kpi-staffing.js';
 import type { CcClient } from '../shared/client.js';
 import type { KpiPeriod } from './kpi-tiles.js';
+import { clientFor } from '../test-utils/stories.js';
 
 /**
  * `<cc-kpi-tiles>` reads from the real reference server. Start one for Storybook with
@@ -16,31 +16,6 @@ export default {
   component: 'cc-kpi-tiles',
   tags: ['autodocs'],
 };
-
-type Role =
-  'agent' | 'supervisor' | 'complaint_supervisor' | 'qa_specialist' | 'operations_manager';
-
-const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env;
-const apiUrl = env?.STORYBOOK_CC_API_URL ?? 'http://localhost:8080';
-
-const clients = new Map<string, CcClient>();
-function clientFor(role: Role, fetchImpl?: typeof fetch, key: string = role): CcClient {
-  let client = clients.get(key);
-  if (!client) {
-    const anonymous = createClient({ baseUrl: apiUrl });
-    client = createClient({
-      baseUrl: apiUrl,
-      ...(fetchImpl ? { fetch: fetchImpl } : {}),
-      retry: { attempts: 1 },
-      getToken: async () => {
-        const grant = await anonymous.demo.token({ role });
-        return { token: grant.token, expiresAt: grant.expiresAt };
-      },
-    });
-    clients.set(key, client);
-  }
-  return client;
-}
 
 const tiles = (
   client: CcClient,

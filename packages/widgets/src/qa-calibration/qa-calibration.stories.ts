@@ -1,6 +1,6 @@
 import { html } from 'lit';
-import { createClient } from '@cc-kit/sdk';
 import '../define/cc-qa-calibration.js';
+import { clientFor } from '../test-utils/stories.js';
 
 /** `<cc-qa-calibration>` with the seeded calibration session of the reference server. */
 export default {
@@ -9,16 +9,7 @@ export default {
   tags: ['autodocs'],
 };
 
-const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env;
-const apiUrl = env?.STORYBOOK_CC_API_URL ?? 'http://localhost:8080';
-const anonymous = createClient({ baseUrl: apiUrl });
-const client = createClient({
-  baseUrl: apiUrl,
-  getToken: async () => {
-    const grant = await anonymous.demo.token({ role: 'qa_specialist' });
-    return { token: grant.token, expiresAt: grant.expiresAt };
-  },
-});
+const client = clientFor('qa_specialist');
 
 const session = async () => {
   const page = await client.qa.evaluations.list({ limit: 100 });

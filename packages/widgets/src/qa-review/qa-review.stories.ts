@@ -1,6 +1,6 @@
 import { html } from 'lit';
-import { createClient } from '@cc-kit/sdk';
 import '../define/cc-qa-review.js';
+import { clientFor } from '../test-utils/stories.js';
 
 /**
  * `<cc-qa-review>` is what `<cc-qa-scorecard>` shows for disputes and history; a host may use it
@@ -12,16 +12,7 @@ export default {
   tags: ['autodocs'],
 };
 
-const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env;
-const apiUrl = env?.STORYBOOK_CC_API_URL ?? 'http://localhost:8080';
-const anonymous = createClient({ baseUrl: apiUrl });
-const client = createClient({
-  baseUrl: apiUrl,
-  getToken: async () => {
-    const grant = await anonymous.demo.token({ role: 'qa_specialist' });
-    return { token: grant.token, expiresAt: grant.expiresAt };
-  },
-});
+const client = clientFor('qa_specialist');
 
 const load = (state: 'disputed' | 'resolved') => async () => {
   const evaluation = (await client.qa.evaluations.list({ limit: 1, state: [state] })).items[0];

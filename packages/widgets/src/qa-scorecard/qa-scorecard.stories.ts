@@ -1,8 +1,7 @@
 import { html } from 'lit';
-import { createClient } from '@cc-kit/sdk';
 import type { Schema } from '@cc-kit/spec';
 import '../define/cc-qa-scorecard.js';
-import type { CcClient } from '../shared/client.js';
+import { clientFor, type StoryRole } from '../test-utils/stories.js';
 
 /**
  * `<cc-qa-scorecard>` reads from the real reference server. Start one for Storybook with
@@ -16,33 +15,10 @@ export default {
   tags: ['autodocs'],
 };
 
-type Role = 'agent' | 'supervisor' | 'qa_specialist' | 'operations_manager';
 type State = Schema<'EvaluationState'>;
 
-const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env;
-const apiUrl = env?.STORYBOOK_CC_API_URL ?? 'http://localhost:8080';
-
-const clients = new Map<string, CcClient>();
-function clientFor(role: Role, fetchImpl?: typeof fetch, key: string = role): CcClient {
-  let client = clients.get(key);
-  if (!client) {
-    const anonymous = createClient({ baseUrl: apiUrl });
-    client = createClient({
-      baseUrl: apiUrl,
-      ...(fetchImpl ? { fetch: fetchImpl } : {}),
-      retry: { attempts: 1 },
-      getToken: async () => {
-        const grant = await anonymous.demo.token({ role });
-        return { token: grant.token, expiresAt: grant.expiresAt };
-      },
-    });
-    clients.set(key, client);
-  }
-  return client;
-}
-
 /** The newest seeded evaluation this role sees in `state` (a draft: one of its own). */
-const pick = (role: Role, state: State) => async () => {
+const pick = (role: StoryRole, state: State) => async () => {
   const client = clientFor(role);
   const me = await client.me.get();
   const page = await client.qa.evaluations.list({
@@ -54,7 +30,7 @@ const pick = (role: Role, state: State) => async () => {
 };
 
 const card =
-  (role: Role, attrs: { locale?: string; theme?: string } = {}) =>
+  (role: StoryRole, attrs: { locale?: string; theme?: string } = {}) =>
   (_args: unknown, { loaded }: { loaded: { id: string } }) =>
     html`<cc-qa-scorecard
       .client=${clientFor(role)}

@@ -1,8 +1,7 @@
 import { html } from 'lit';
-import { createClient } from '@cc-kit/sdk';
 import type { Schema } from '@cc-kit/spec';
 import '../define/cc-ticket-bulk.js';
-import type { CcClient } from '../shared/client.js';
+import { clientFor, type StoryRole } from '../test-utils/stories.js';
 
 /** `<cc-ticket-bulk>` on the newest tickets the role may see, from the real reference server. */
 export default {
@@ -11,28 +10,7 @@ export default {
   tags: ['autodocs'],
 };
 
-type Role = 'agent' | 'supervisor';
-
-const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env;
-const apiUrl = env?.STORYBOOK_CC_API_URL ?? 'http://localhost:8080';
-
-const clients = new Map<string, CcClient>();
-function clientFor(role: Role, fetchImpl?: typeof fetch, key: string = role): CcClient {
-  let client = clients.get(key);
-  if (!client) {
-    const anonymous = createClient({ baseUrl: apiUrl });
-    client = createClient({
-      baseUrl: apiUrl,
-      ...(fetchImpl ? { fetch: fetchImpl } : {}),
-      retry: { attempts: 1 },
-      getToken: async () => (await anonymous.demo.token({ role })).token,
-    });
-    clients.set(key, client);
-  }
-  return client;
-}
-
-const bulk = (role: Role, attrs: { locale?: string; theme?: string } = {}) => ({
+const bulk = (role: StoryRole, attrs: { locale?: string; theme?: string } = {}) => ({
   loaders: [
     async () => ({
       tickets: (await clientFor(role).tickets.list({ sort: '-number', limit: 3 })).items,

@@ -1,7 +1,6 @@
 import { html } from 'lit';
-import { createClient } from '@cc-kit/sdk';
 import '../define/cc-ticket-detail.js';
-import type { CcClient } from '../shared/client.js';
+import { clientFor, type StoryRole } from '../test-utils/stories.js';
 
 /**
  * `<cc-ticket-detail>` reads from the real reference server (see the queue's stories for how to
@@ -13,32 +12,11 @@ export default {
   tags: ['autodocs'],
 };
 
-type Role = 'agent' | 'supervisor' | 'operations_manager';
-
-const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env;
-const apiUrl = env?.STORYBOOK_CC_API_URL ?? 'http://localhost:8080';
-
-const clients = new Map<string, CcClient>();
-function clientFor(role: Role, fetchImpl?: typeof fetch, key: string = role): CcClient {
-  let client = clients.get(key);
-  if (!client) {
-    const anonymous = createClient({ baseUrl: apiUrl });
-    client = createClient({
-      baseUrl: apiUrl,
-      ...(fetchImpl ? { fetch: fetchImpl } : {}),
-      retry: { attempts: 1 },
-      getToken: async () => (await anonymous.demo.token({ role })).token,
-    });
-    clients.set(key, client);
-  }
-  return client;
-}
-
-const newest = (role: Role) => async () => ({
+const newest = (role: StoryRole) => async () => ({
   id: (await clientFor(role).tickets.list({ sort: '-number', limit: 1 })).items[0]?.id,
 });
 
-const detail = (role: Role, attrs: { locale?: string; theme?: string } = {}) => ({
+const detail = (role: StoryRole, attrs: { locale?: string; theme?: string } = {}) => ({
   loaders: [newest(role)],
   render: (_args: unknown, { loaded }: { loaded: { id?: string } }) =>
     html`<cc-ticket-detail

@@ -1,8 +1,7 @@
 import { html } from 'lit';
-import { createClient } from '@cc-kit/sdk';
 import '../define/cc-ticket-filters.js';
-import type { CcClient } from '../shared/client.js';
 import type { TicketQueueView } from '../ticket-queue/ticket-queue.js';
+import { clientFor, type StoryRole } from '../test-utils/stories.js';
 
 /** `<cc-ticket-filters>` with the role's people, teams and departments from the real server. */
 export default {
@@ -11,32 +10,11 @@ export default {
   tags: ['autodocs'],
 };
 
-type Role = 'agent' | 'supervisor' | 'operations_manager';
-
-const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env;
-const apiUrl = env?.STORYBOOK_CC_API_URL ?? 'http://localhost:8080';
-
-const clients = new Map<string, CcClient>();
-function clientFor(role: Role, fetchImpl?: typeof fetch, key: string = role): CcClient {
-  let client = clients.get(key);
-  if (!client) {
-    const anonymous = createClient({ baseUrl: apiUrl });
-    client = createClient({
-      baseUrl: apiUrl,
-      ...(fetchImpl ? { fetch: fetchImpl } : {}),
-      retry: { attempts: 1 },
-      getToken: async () => (await anonymous.demo.token({ role })).token,
-    });
-    clients.set(key, client);
-  }
-  return client;
-}
-
 const views: TicketQueueView[] = [
   { id: 'urgent', name: 'Urgent', filters: { priority: ['urgent'] } },
 ];
 
-const filters = (role: Role, attrs: { locale?: string; theme?: string } = {}) => ({
+const filters = (role: StoryRole, attrs: { locale?: string; theme?: string } = {}) => ({
   render: () =>
     html`<cc-ticket-filters
       .client=${clientFor(role)}

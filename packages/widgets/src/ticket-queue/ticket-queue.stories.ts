@@ -1,8 +1,8 @@
 import { html } from 'lit';
-import { createClient } from '@cc-kit/sdk';
 import '../define/cc-ticket-queue.js';
 import type { CcClient } from '../shared/client.js';
 import type { TicketQueueView } from './ticket-queue.js';
+import { clientFor } from '../test-utils/stories.js';
 
 /**
  * `<cc-ticket-queue>` reads from the real reference server. Start one for Storybook with
@@ -14,31 +14,6 @@ export default {
   component: 'cc-ticket-queue',
   tags: ['autodocs'],
 };
-
-type Role =
-  'agent' | 'supervisor' | 'complaint_supervisor' | 'qa_specialist' | 'operations_manager';
-
-const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env;
-const apiUrl = env?.STORYBOOK_CC_API_URL ?? 'http://localhost:8080';
-
-const clients = new Map<string, CcClient>();
-function clientFor(role: Role, fetchImpl?: typeof fetch, key: string = role): CcClient {
-  let client = clients.get(key);
-  if (!client) {
-    const anonymous = createClient({ baseUrl: apiUrl });
-    client = createClient({
-      baseUrl: apiUrl,
-      ...(fetchImpl ? { fetch: fetchImpl } : {}),
-      retry: { attempts: 1 },
-      getToken: async () => {
-        const grant = await anonymous.demo.token({ role });
-        return { token: grant.token, expiresAt: grant.expiresAt };
-      },
-    });
-    clients.set(key, client);
-  }
-  return client;
-}
 
 const queue = (client: CcClient, view?: TicketQueueView, attrs: { theme?: string } = {}) =>
   html`<cc-ticket-queue
