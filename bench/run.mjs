@@ -37,6 +37,31 @@ const result = {
   sections: [],
 };
 
+function write() {
+  result.machine.loadEnd = os.loadavg();
+  result.tookSeconds = (Date.now() - started) / 1000;
+  const stamp = result.date.slice(0, 16).replace(':', '');
+  const dir = join(BENCH, 'results', args.quick ? 'tmp' : '');
+  mkdirSync(dir, { recursive: true });
+  base = join(dir, `${stamp}${args.quick ? '-quick' : ''}`);
+  const sections = installMs
+    ? [
+        {
+          name: 'install',
+          title: 'Install of the comparison packages',
+          notes: [
+            `bench/ dependencies installed on this run in ${(installMs / 1000).toFixed(0)} s.`,
+          ],
+        },
+        ...result.sections,
+      ]
+    : result.sections;
+  const out = { ...result, sections };
+  writeFileSync(`${base}.json`, `${JSON.stringify(out, null, 2)}\n`);
+  writeFileSync(`${base}.md`, `${renderMarkdown(out)}\n`);
+}
+let base = '';
+
 for (const name of args.only ?? MEASUREMENTS) {
   if (!MEASUREMENTS.includes(name)) throw new Error(`unknown measurement ${name}`);
   const mod = await import(`./measure/${name}.mjs`);
@@ -61,21 +86,8 @@ for (const name of args.only ?? MEASUREMENTS) {
     log(`  goal ${g.label}: ${g.value} (target ${g.target}) ${g.ok ? 'met' : 'NOT met'}`);
   log(`  (${section.seconds.toFixed(0)} s)`);
   result.sections.push(section);
+  write(); // what is measured so far survives an interrupted run
 }
 
-result.machine.loadEnd = os.loadavg();
-result.tookSeconds = (Date.now() - started) / 1000;
-if (installMs) {
-  result.sections.unshift({
-    name: 'install',
-    title: 'Install of the comparison packages',
-    notes: [`bench/ dependencies installed on this run in ${(installMs / 1000).toFixed(0)} s.`],
-  });
-}
-const stamp = result.date.slice(0, 16).replace(':', '');
-const dir = join(BENCH, 'results', args.quick ? 'tmp' : '');
-mkdirSync(dir, { recursive: true });
-const base = join(dir, `${stamp}${args.quick ? '-quick' : ''}`);
-writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
-writeFileSync(`${base}.md`, `${renderMarkdown(result)}\n`);
+write();
 log(`\nwrote ${base}.md and .json`);
