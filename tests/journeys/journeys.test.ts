@@ -14,7 +14,7 @@ let browser: Browser;
 /** What journey 1 filed, for journey 2 (which files its own when journey 1 did not get there). */
 const filed: { ticketId?: string; number?: number } = {};
 
-describe('journeys in the demo portal', { timeout: 170_000 }, () => {
+describe('journeys in the demo portal', { timeout: 360_000 }, () => {
   before(async () => {
     [portal, browser] = await Promise.all([startPortal(), launch()]);
   });
