@@ -5,12 +5,12 @@ import type { Schema } from '@cc-kit/spec';
 import { Announcer } from '../shared/announcer.js';
 import type { CcClient } from '../shared/client.js';
 import { DataController } from '../shared/data-controller.js';
-import { define, registryOf } from '../shared/define.js';
 import { CcElement } from '../shared/element.js';
 import { describeError } from '../shared/errors.js';
 import { CcErrorEvent } from '../shared/events.js';
 import { LiveController, type LiveOptions } from '../shared/live-controller.js';
 import { errorText } from '../shared/status.js';
+import { createSubElement } from '../shared/sub-element.js';
 import {
   changeTemplate,
   dayOf,
@@ -623,18 +623,13 @@ export class CcKpiTiles extends CcElement {
   private sub(name: 'appraisal' | 'staffing', props: Record<string, unknown>): unknown {
     const el = this.subs[name];
     if (!el) {
-      const load =
+      void createSubElement(this, 'kpi-tiles', `kpi-${name}`, () =>
         name === 'appraisal'
           ? import('../kpi-appraisal/kpi-appraisal.js').then((x) => x.CcKpiAppraisal)
-          : import('../kpi-staffing/kpi-staffing.js').then((x) => x.CcKpiStaffing);
-      void load.then((ctor) => {
-        if (this.subs[name]) return;
-        const tag =
-          this.tagOf(ctor) ??
-          (define(this.localName.replace(/tiles$/, name), ctor, registryOf(this)) &&
-            this.tagOf(ctor));
-        if (!tag) return;
-        this.subs[name] = document.createElement(tag);
+          : import('../kpi-staffing/kpi-staffing.js').then((x) => x.CcKpiStaffing),
+      ).then((created) => {
+        if (!created || this.subs[name]) return;
+        this.subs[name] = created;
         this.requestUpdate();
       });
       return nothing;

@@ -4,11 +4,11 @@ import { scoreEvaluation, validateAnswers, type AnswerIssue } from '@cc-kit/sdk/
 import type { Schema } from '@cc-kit/spec';
 import { Announcer } from '../shared/announcer.js';
 import { DataController } from '../shared/data-controller.js';
-import { define, registryOf } from '../shared/define.js';
 import { CcElement } from '../shared/element.js';
 import { describeError } from '../shared/errors.js';
 import { CcErrorEvent } from '../shared/events.js';
 import { errorText } from '../shared/status.js';
+import { createSubElement } from '../shared/sub-element.js';
 import {
   CcEvaluationAcknowledgedEvent,
   CcEvaluationSavedEvent,
@@ -365,20 +365,19 @@ export class CcQaScorecard extends CcElement {
   };
 
   /** Creates a sub-element (loaded on first use) under this element's prefix and registry. */
-  private async sub(name: 'qa-review' | 'qa-calibration'): Promise<HTMLElement> {
-    const ctor =
+  private async sub(name: 'qa-review' | 'qa-calibration'): Promise<HTMLElement | undefined> {
+    const el = await createSubElement(this, 'qa-scorecard', name, () =>
       name === 'qa-review'
-        ? (await import('../qa-review/qa-review.js')).CcQaReview
-        : (await import('../qa-calibration/qa-calibration.js')).CcQaCalibration;
-    const prefix = this.localName.replace(/-qa-scorecard$/, '');
-    if (!this.tagOf(ctor)) define(`${prefix}-${name}`, ctor, registryOf(this));
-    const el = document.createElement(this.tagOf(ctor) ?? `${prefix}-${name}`);
-    if (this.client) Object.assign(el, { client: this.client });
+        ? import('../qa-review/qa-review.js').then((m) => m.CcQaReview)
+        : import('../qa-calibration/qa-calibration.js').then((m) => m.CcQaCalibration),
+    );
+    if (el && this.client) Object.assign(el, { client: this.client });
     return el;
   }
 
   private async ensureReview(): Promise<void> {
     const el = await this.sub('qa-review');
+    if (!el) return;
     const update = (e: Event) => {
       this.evaluation = (e as Event & { evaluation: Evaluation }).evaluation;
       this.disputing = false;
@@ -391,6 +390,7 @@ export class CcQaScorecard extends CcElement {
 
   private async ensureCalibration(id: string): Promise<void> {
     const el = await this.sub('qa-calibration');
+    if (!el) return;
     el.setAttribute('session-id', id);
     this.calibration = el;
     this.requestUpdate();

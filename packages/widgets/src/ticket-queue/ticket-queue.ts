@@ -16,7 +16,7 @@ import {
   loadingTemplate,
   refreshingTemplate,
 } from '../shared/status.js';
-import { define, registryOf } from '../shared/define.js';
+import { createSubElement } from '../shared/sub-element.js';
 import type { CcTicketBulk } from '../ticket-bulk/ticket-bulk.js';
 import type { CcTicketDetail } from '../ticket-detail/ticket-detail.js';
 import type { CcTicketFilters } from '../ticket-filters/ticket-filters.js';
@@ -185,6 +185,7 @@ export class CcTicketQueue extends CcElement {
   @state() private filtersEl?: CcTicketFilters;
   private filtersLoading = false;
   private bulkLoading = false;
+  private detailLoading = false;
   @state() private newTickets = 0;
   @state() private loadingMore = false;
 
@@ -560,8 +561,9 @@ export class CcTicketQueue extends CcElement {
   private async loadFilters(): Promise<void> {
     if (this.filtersLoading) return;
     this.filtersLoading = true;
-    const { CcTicketFilters } = await import('../ticket-filters/ticket-filters.js');
-    const el = this.create<CcTicketFilters>(CcTicketFilters, 'ticket-filters', 'toolbar');
+    const el = await this.create<CcTicketFilters>('ticket-filters', 'toolbar', () =>
+      import('../ticket-filters/ticket-filters.js').then((m) => m.CcTicketFilters),
+    );
     el?.addEventListener('cc-filter-change', (e) => {
       e.stopPropagation();
       if (e.viewId === undefined) this.setFilters(e.filters);
@@ -949,8 +951,9 @@ export class CcTicketQueue extends CcElement {
   private async loadBulk(): Promise<void> {
     if (this.bulkLoading) return;
     this.bulkLoading = true;
-    const { CcTicketBulk } = await import('../ticket-bulk/ticket-bulk.js');
-    const el = this.create<CcTicketBulk>(CcTicketBulk, 'ticket-bulk', 'bulk');
+    const el = await this.create<CcTicketBulk>('ticket-bulk', 'bulk', () =>
+      import('../ticket-bulk/ticket-bulk.js').then((m) => m.CcTicketBulk),
+    );
     el?.addEventListener('cc-selection-change', (e) => {
       e.stopPropagation();
       this.selected = new Set(e.ticketIds);
@@ -969,9 +972,13 @@ export class CcTicketQueue extends CcElement {
   }
 
   private async showDetail(): Promise<void> {
-    const { CcTicketDetail } = await import('../ticket-detail/ticket-detail.js');
     if (!this.detailEl) {
-      const el = this.create<CcTicketDetail>(CcTicketDetail, 'ticket-detail', 'detail');
+      if (this.detailLoading) return;
+      this.detailLoading = true;
+      const el = await this.create<CcTicketDetail>('ticket-detail', 'detail', () =>
+        import('../ticket-detail/ticket-detail.js').then((m) => m.CcTicketDetail),
+      );
+      this.detailLoading = false;
       if (!el) return;
       el.closable = true;
       el.addEventListener('cc-ticket-close', (e) => {
@@ -1000,28 +1007,13 @@ export class CcTicketQueue extends CcElement {
    * Creates a kit element the queue shows (its code loaded on first use), under the tag this
    * queue's registry gives its class, else registered beside the queue's own tag.
    */
-  private create<T extends CcElement>(
-    ctor: CustomElementConstructor,
+  private async create<T extends CcElement>(
     name: string,
     part: string,
-  ): T | undefined {
-    const registry = registryOf(this);
-    const own = this.localName;
-    const tag =
-      this.tagOf(ctor) ??
-      (define(
-        own.endsWith('-ticket-queue') ? own.slice(0, -12) + name : `${own}-${name}`,
-        ctor,
-        registry,
-      ) &&
-        this.tagOf(ctor));
-    if (!tag) return undefined;
-    const el = document.createElement(
-      tag,
-      registry === customElements
-        ? undefined
-        : ({ customElementRegistry: registry } as ElementCreationOptions),
-    ) as T;
+    load: () => Promise<CustomElementConstructor>,
+  ): Promise<T | undefined> {
+    const el = await createSubElement<T>(this, 'ticket-queue', name, load);
+    if (!el) return undefined;
     el.className = part;
     el.setAttribute('part', part);
     const sync = (e: CcTicketTransitionedEvent | CcTicketAssignedEvent) =>
