@@ -1,37 +1,16 @@
 import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
-import { createClient } from '@cc-kit/sdk';
-import type { Schema } from '@cc-kit/spec';
 import '../define/cc-equipment-overview.js';
 import type { CcClient } from '../shared/client.js';
 import { expectAccessible } from '../test-utils/axe.js';
+import { clientFor, useServer } from '../test-utils/server.js';
 import { expectCompleteCatalog } from '../shared/i18n/i18n.test.js';
 import type { CcEquipmentOverview, CcSeatSelectEvent } from './equipment-overview.js';
 import { messages } from './equipment-overview.i18n.js';
 
-let apiUrl: string;
-const clients = new Map<string, CcClient>();
-
-function clientFor(who: { role: Schema<'Role'> } | { userId: string }): CcClient {
-  const key = JSON.stringify(who);
-  let client = clients.get(key);
-  if (!client) {
-    const anonymous = createClient({ baseUrl: apiUrl });
-    client = createClient({
-      baseUrl: apiUrl,
-      getToken: async () => {
-        const grant = await anonymous.demo.token(who);
-        return { token: grant.token, expiresAt: grant.expiresAt };
-      },
-    });
-    clients.set(key, client);
-  }
-  return client;
-}
-
 before(async function () {
   // The reference server may still be seeding when the first test file starts.
   this.timeout(60000);
-  ({ apiUrl } = (await (await fetch('/__cc/config')).json()) as { apiUrl: string });
+  await useServer();
   await clientFor({ role: 'operations_manager' }).me.get();
 });
 

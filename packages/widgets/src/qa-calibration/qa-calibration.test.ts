@@ -1,11 +1,10 @@
 import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
-import { createClient } from '@cc-kit/sdk';
 import { calibrationDeviation } from '@cc-kit/sdk/domain';
 import type { Schema } from '@cc-kit/spec';
 import '../define/cc-qa-calibration.js';
 import '../define/cc-qa-scorecard.js';
-import type { CcClient } from '../shared/client.js';
 import { expectAccessible } from '../test-utils/axe.js';
+import { clientFor, useServer } from '../test-utils/server.js';
 import { expectCompleteCatalog } from '../shared/i18n/i18n.test.js';
 import type { CcQaCalibration } from './qa-calibration.js';
 import { messages } from './qa-calibration.i18n.js';
@@ -13,26 +12,8 @@ import { messages } from './qa-calibration.i18n.js';
 type Answer = Schema<'EvaluationAnswer'>;
 type Template = Schema<'ScorecardTemplate'>;
 
-let apiUrl: string;
-const clients = new Map<string, CcClient>();
-function clientFor(userId: string): CcClient {
-  let client = clients.get(userId);
-  if (!client) {
-    const anonymous = createClient({ baseUrl: apiUrl });
-    client = createClient({
-      baseUrl: apiUrl,
-      getToken: async () => {
-        const grant = await anonymous.demo.token({ userId });
-        return { token: grant.token, expiresAt: grant.expiresAt };
-      },
-    });
-    clients.set(userId, client);
-  }
-  return client;
-}
-
 before(async () => {
-  ({ apiUrl } = (await (await fetch('/__cc/config')).json()) as { apiUrl: string });
+  await useServer();
 });
 
 /** Answers for every criterion, the `k`-th lowest value of each scale (so evaluators differ). */

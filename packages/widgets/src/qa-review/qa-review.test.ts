@@ -1,33 +1,14 @@
 import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
-import { createClient } from '@cc-kit/sdk';
 import type { Schema } from '@cc-kit/spec';
 import '../define/cc-qa-review.js';
-import type { CcClient } from '../shared/client.js';
 import { expectAccessible } from '../test-utils/axe.js';
+import { clientFor, useServer } from '../test-utils/server.js';
 import type { CcQaReview } from './qa-review.js';
 
 type Evaluation = Schema<'Evaluation'>;
 
-let apiUrl: string;
-const clients = new Map<string, CcClient>();
-function clientFor(userId: string): CcClient {
-  let client = clients.get(userId);
-  if (!client) {
-    const anonymous = createClient({ baseUrl: apiUrl });
-    client = createClient({
-      baseUrl: apiUrl,
-      getToken: async () => {
-        const grant = await anonymous.demo.token({ userId });
-        return { token: grant.token, expiresAt: grant.expiresAt };
-      },
-    });
-    clients.set(userId, client);
-  }
-  return client;
-}
-
 before(async () => {
-  ({ apiUrl } = (await (await fetch('/__cc/config')).json()) as { apiUrl: string });
+  await useServer();
 });
 
 describe('<cc-qa-review>', function () {

@@ -6,37 +6,17 @@ import '../define/cc-ticket-detail.js';
 import type { CcClient } from '../shared/client.js';
 import { expectCompleteCatalog } from '../shared/i18n/i18n.test.js';
 import { expectAccessible } from '../test-utils/axe.js';
+import { apiUrl, clientFor, useServer } from '../test-utils/server.js';
 import type { CcTicketDetail } from './ticket-detail.js';
 import { messages } from './ticket-detail.i18n.js';
 
 type Ticket = Schema<'Ticket'>;
 
-let apiUrl: string;
-const clients = new Map<string, CcClient>();
-
-/** A client signed in as a demo user, as the demo portal does. */
-function clientFor(who: { role: Schema<'Role'> } | { userId: string }): CcClient {
-  const key = JSON.stringify(who);
-  let client = clients.get(key);
-  if (!client) {
-    const anonymous = createClient({ baseUrl: apiUrl });
-    client = createClient({
-      baseUrl: apiUrl,
-      getToken: async () => {
-        const grant = await anonymous.demo.token(who);
-        return { token: grant.token, expiresAt: grant.expiresAt };
-      },
-    });
-    clients.set(key, client);
-  }
-  return client;
-}
-
 const agent = () => clientFor({ userId: 'usr_agent_1_01' });
 
 before(async function () {
   this.timeout(30000);
-  ({ apiUrl } = (await (await fetch('/__cc/config')).json()) as { apiUrl: string });
+  await useServer();
   await agent().me.get();
 });
 
@@ -196,11 +176,11 @@ describe('<cc-ticket-detail> against the reference server', function () {
 
   it('shows the shared error state and fires cc-error when the server fails', async () => {
     const ticket = await ownTicket();
-    const anonymous = createClient({ baseUrl: apiUrl });
+    const anonymous = createClient({ baseUrl: apiUrl() });
     // Fault injection on top of the real server: reading the ticket answers 503 once.
     let failures = 0;
     const client = createClient({
-      baseUrl: apiUrl,
+      baseUrl: apiUrl(),
       retry: { attempts: 1 },
       getToken: async () => (await anonymous.demo.token({ userId: 'usr_agent_1_01' })).token,
       fetch: async (input, init) => {
