@@ -282,6 +282,9 @@ function renderPage() {
   $('page-lead').textContent = lead;
 }
 
+/** A LocalizedText in the page's language (English when the language is missing). */
+const localName = (name) => name?.[state.locale] ?? name?.en ?? '';
+
 let signIn = 0;
 async function showSignedIn() {
   const attempt = ++signIn;
@@ -289,10 +292,17 @@ async function showSignedIn() {
   line.textContent = text('signingIn');
   try {
     await provider.updateComplete;
-    const me = await provider.resolvedClient.me.get();
+    const client = provider.resolvedClient;
+    const me = await client.me.get();
+    // `Me` names the team by id only: its name (in the page's language) comes from the teams API.
+    const team = me.teamId
+      ? await client.teams
+          .get(me.teamId)
+          .then((t) => localName(t.name))
+          .catch(() => '')
+      : '';
     if (attempt !== signIn) return;
     const user = me.user ?? me;
-    const team = me.team?.name ?? '';
     line.textContent = text(
       'signedIn',
       user.name ?? user.displayName ?? user.id,
