@@ -375,22 +375,6 @@ for (const type of [
   });
 }
 
-// QA events: a dispute opens a QA review request ticket and its resolution closes it.
-for (const type of [
-  'cc-evaluation-saved',
-  'cc-evaluation-submitted',
-  'cc-evaluation-acknowledged',
-  'cc-dispute-submitted',
-  'cc-dispute-resolved',
-]) {
-  provider.addEventListener(type, (event) => {
-    log(text(`event.${type}`, event));
-    if (type.startsWith('cc-dispute-')) {
-      for (const queue of document.querySelectorAll('cc-ticket-queue')) queue.refresh?.();
-    }
-  });
-}
-
 // QA and equipment events: logged; those that open or close tickets refresh the queue, and a
 // chosen maintenance work order is selected in it.
 for (const type of [
