@@ -5,6 +5,7 @@ import type { Schema } from '@cc-kit/spec';
 import '../define/cc-ticket-queue.js';
 import type { CcClient } from '../shared/client.js';
 import { expectAccessible } from '../test-utils/axe.js';
+import { apiUrl, clientFor, useServer } from '../test-utils/server.js';
 import { expectCompleteCatalog } from '../shared/i18n/i18n.test.js';
 import type { CcTicketQueue, TicketQueueView } from './ticket-queue.js';
 import type { CcTicketSelectEvent } from './ticket-queue.events.js';
@@ -12,32 +13,10 @@ import { messages } from './ticket-queue.i18n.js';
 import { liveSla } from './sla-clock.js';
 
 type Ticket = Schema<'Ticket'>;
-type Role = Schema<'Role'>;
-
-let apiUrl: string;
-const clients = new Map<string, CcClient>();
-
-/** A client for a demo user (by role, or a user id), as the demo portal signs in. */
-function clientFor(who: { role: Role } | { userId: string }): CcClient {
-  const key = JSON.stringify(who);
-  let client = clients.get(key);
-  if (!client) {
-    const anonymous = createClient({ baseUrl: apiUrl });
-    client = createClient({
-      baseUrl: apiUrl,
-      getToken: async () => {
-        const grant = await anonymous.demo.token(who);
-        return { token: grant.token, expiresAt: grant.expiresAt };
-      },
-    });
-    clients.set(key, client);
-  }
-  return client;
-}
 
 before(async function () {
   this.timeout(30000);
-  ({ apiUrl } = (await (await fetch('/__cc/config')).json()) as { apiUrl: string });
+  await useServer();
   // The first call loads the SDK's response schemas; do it once before timing anything.
   await clientFor({ role: 'agent' }).me.get();
 });
@@ -361,11 +340,11 @@ describe('<cc-ticket-queue> against the reference server', function () {
   });
 
   it('shows the shared error state and fires cc-error when the server fails', async () => {
-    const anonymous = createClient({ baseUrl: apiUrl });
+    const anonymous = createClient({ baseUrl: apiUrl() });
     // Fault injection on top of the real server: the list answers 503 once.
     let failures = 0;
     const client = createClient({
-      baseUrl: apiUrl,
+      baseUrl: apiUrl(),
       retry: { attempts: 1 },
       getToken: async () => (await anonymous.demo.token({ role: 'agent' })).token,
       fetch: async (input, init) => {
