@@ -367,16 +367,25 @@ for (const type of [
     if (type === 'cc-complaint-submitted') {
       for (const queue of document.querySelectorAll('cc-ticket-queue')) queue.refresh?.();
     }
-    if (type === 'cc-ticket-select') {
-      for (const queue of document.querySelectorAll('cc-ticket-queue')) {
-        if ('selectedTicketId' in queue) queue.selectedTicketId = event.ticketId;
-      }
-    }
   });
 }
 
+/**
+ * Opens a ticket in the page's queue detail. The queue's public `open(ticket)` takes the ticket
+ * itself, so it is fetched first: a new work order is usually not on the loaded page.
+ */
+async function openTicket(ticketId) {
+  const queue = document.querySelector('cc-ticket-queue');
+  if (!queue || !ticketId) return;
+  try {
+    queue.open(await provider.resolvedClient.tickets.get(ticketId));
+  } catch (error) {
+    log(errorText(provider, describeError(error)));
+  }
+}
+
 // QA and equipment events: logged; those that open or close tickets refresh the queue, and a
-// chosen maintenance work order is selected in it.
+// chosen maintenance work order is opened in the queue's detail.
 for (const type of [
   'cc-evaluation-saved',
   'cc-evaluation-submitted',
@@ -388,12 +397,9 @@ for (const type of [
 ]) {
   provider.addEventListener(type, (event) => {
     log(text(`event.${type}`, event));
-    for (const queue of document.querySelectorAll('cc-ticket-queue')) {
-      if (type === 'cc-workorder-select') {
-        if ('selectedTicketId' in queue) queue.selectedTicketId = event.ticketId;
-      } else if (type.startsWith('cc-dispute') || type === 'cc-check-submitted') {
-        queue.refresh?.();
-      }
+    if (type === 'cc-workorder-select') void openTicket(event.ticketId);
+    else if (type.startsWith('cc-dispute') || type === 'cc-check-submitted') {
+      for (const queue of document.querySelectorAll('cc-ticket-queue')) queue.refresh?.();
     }
   });
 }
