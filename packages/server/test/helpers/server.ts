@@ -219,10 +219,19 @@ export async function startServer(options: Partial<BuildAppOptions> = {}): Promi
     if (opts.rawBody !== undefined) body = opts.rawBody;
     else if (opts.body !== undefined) body = JSON.stringify(opts.body);
     if (body !== undefined) headers['content-type'] = opts.contentType ?? 'application/json';
-    const response = await fetch(`${url}${buildPath(op.path, opts.path)}${qs ? `?${qs}` : ''}`, {
-      method: op.method.toUpperCase(),
-      headers,
-      ...(body !== undefined ? { body } : {}),
+    const send = () =>
+      fetch(`${url}${buildPath(op.path, opts.path)}${qs ? `?${qs}` : ''}`, {
+        method: op.method.toUpperCase(),
+        headers,
+        ...(body !== undefined ? { body } : {}),
+      });
+    // The server runs in this process: a test that blocks the event loop for longer than the
+    // keep-alive timeout (seeding several databases) leaves a pooled socket the server closes as
+    // the next request goes out. A read may be sent again on a fresh socket; a write never is.
+    const response = await send().catch((error: unknown) => {
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      if (op.method === 'get' && code === 'ECONNRESET') return send();
+      throw error;
     });
     const text = await response.text();
     let parsed: unknown = text;
