@@ -52,6 +52,14 @@ const TEXT = {
     'event.cc-evaluation-acknowledged': () => 'QA evaluation acknowledged.',
     'event.cc-dispute-submitted': () => 'Dispute sent; a QA review request is open in the queue.',
     'event.cc-dispute-resolved': () => 'Dispute resolved; its QA review request is closed.',
+    evalTitle: 'Start an evaluation',
+    evalAgent: 'Agent',
+    evalCall: 'Call',
+    evalTemplate: 'Scorecard',
+    evalStart: 'Use this call',
+    evalNoCalls: 'No calls',
+    evalCallLabel: (when, queue, seconds) => `${when} · ${queue} · ${seconds} s talk time`,
+    'event.evaluation-started': (agent) => `New evaluation of ${agent} started.`,
     'page.agent': [
       'My desk',
       'Take complaints during the call, work your tickets, and see your own QA evaluations.',
@@ -112,6 +120,14 @@ const TEXT = {
     'event.cc-evaluation-acknowledged': () => '质检评估已确认。',
     'event.cc-dispute-submitted': () => '申诉已提交，工单列表中已生成复核申请。',
     'event.cc-dispute-resolved': () => '申诉已处理，对应的复核申请已关闭。',
+    evalTitle: '新建质检评估',
+    evalAgent: '客服专员',
+    evalCall: '通话',
+    evalTemplate: '评分表',
+    evalStart: '选用此通话',
+    evalNoCalls: '没有通话',
+    evalCallLabel: (when, queue, seconds) => `${when} · ${queue} · 通话 ${seconds} 秒`,
+    'event.evaluation-started': (agent) => `已开始对 ${agent} 的质检评估。`,
     'page.agent': ['我的工作台', '通话中登记投诉，处理自己的工单，查看自己的质检评估。'],
     'page.supervisor': ['班组概览', '本组实时指标与服务水平、工单、辅导与设备。'],
     'page.complaint_supervisor': ['投诉管理', '投诉受理、分派处理部门、升级处理与投诉指标。'],
@@ -157,6 +173,14 @@ const TEXT = {
     'event.cc-evaluation-acknowledged': () => '評核已確認。',
     'event.cc-dispute-submitted': () => '申訴已送出，工單列表中已開立複核申請。',
     'event.cc-dispute-resolved': () => '申訴已處理，對應的複核申請已結案。',
+    evalTitle: '新增評核',
+    evalAgent: '客服專員',
+    evalCall: '通話',
+    evalTemplate: '評分表',
+    evalStart: '選用此通話',
+    evalNoCalls: '沒有通話',
+    evalCallLabel: (when, queue, seconds) => `${when} · ${queue} · 通話 ${seconds} 秒`,
+    'event.evaluation-started': (agent) => `已開始對 ${agent} 的評核。`,
     'page.agent': ['我的工作台', '通話中登錄投訴、處理自己的工單、查看自己的評核結果。'],
     'page.supervisor': ['小組總覽', '本組即時指標與服務水準、工單、輔導與設備。'],
     'page.complaint_supervisor': ['客訴管理', '投訴受理、分派處理部門、升級處理與投訴指標。'],
@@ -244,6 +268,7 @@ function renderSwitchers() {
   $('theme').value = state.theme;
   for (const el of document.querySelectorAll('[data-text]')) el.textContent = text(el.dataset.text);
   document.title = text('title');
+  for (const label of relabel) label();
 }
 
 function comingCard(name) {
@@ -259,7 +284,119 @@ function comingCard(name) {
   return card;
 }
 
+/** Option labels that depend on the page's language, relabelled when it changes. */
+let relabel = [];
+
+function labelled(key, control) {
+  const label = document.createElement('label');
+  const span = document.createElement('span');
+  span.dataset.text = key;
+  span.textContent = text(key);
+  label.append(span, control);
+  return label;
+}
+
+/**
+ * The host step `<cc-qa-scorecard>` leaves to the page: an agent (staff list), one of that agent's
+ * recent calls (calls list) and a scorecard template (QA templates list). Starting sets
+ * `agent-id`, `call-id` and `template-id` on the scorecard, which then opens a new evaluation.
+ */
+function evaluationForm(scorecard) {
+  const client = () => provider.resolvedClient;
+  const form = document.createElement('form');
+  form.className = 'evaluation-form';
+  const title = document.createElement('h2');
+  title.dataset.text = 'evalTitle';
+  title.textContent = text('evalTitle');
+  const agent = document.createElement('select');
+  agent.name = 'agent';
+  agent.required = true;
+  const call = document.createElement('select');
+  call.name = 'call';
+  call.required = true;
+  const template = document.createElement('select');
+  template.name = 'template';
+  template.required = true;
+  const start = document.createElement('button');
+  start.type = 'submit';
+  start.dataset.text = 'evalStart';
+  start.textContent = text('evalStart');
+  form.append(
+    title,
+    labelled('evalAgent', agent),
+    labelled('evalCall', call),
+    labelled('evalTemplate', template),
+    start,
+  );
+
+  const fail = (error) => log(errorText(provider, describeError(error)));
+  let callsFor = 0;
+  async function loadCalls() {
+    const attempt = ++callsFor;
+    call.replaceChildren();
+    if (!agent.value) return;
+    try {
+      const page = await client().calls.list({ agentId: agent.value, limit: 20 });
+      if (attempt !== callsFor) return;
+      const options = page.items.map((c) => {
+        const el = option(c.id, '');
+        const label = () => {
+          el.textContent = text(
+            'evalCallLabel',
+            new Date(c.offeredAt).toLocaleString(state.locale),
+            c.queue,
+            c.talkSeconds,
+          );
+        };
+        label();
+        relabel.push(label);
+        return el;
+      });
+      if (!options.length) {
+        const none = option('', text('evalNoCalls'));
+        relabel.push(() => (none.textContent = text('evalNoCalls')));
+        options.push(none);
+      }
+      call.replaceChildren(...options);
+    } catch (error) {
+      fail(error);
+    }
+  }
+  agent.addEventListener('change', () => void loadCalls());
+
+  void provider.updateComplete
+    .then(() =>
+      Promise.all([
+        client().agents.list({ role: 'agent', limit: 100 }),
+        client().qa.templates.list({ status: 'active' }),
+      ]),
+    )
+    .then(([agents, templates]) => {
+      agent.replaceChildren(...agents.items.map((u) => option(u.id, u.displayName ?? u.name)));
+      template.replaceChildren(
+        ...templates.items.map((t) => {
+          const el = option(t.id, localName(t.name));
+          relabel.push(() => (el.textContent = localName(t.name)));
+          return el;
+        }),
+      );
+      return loadCalls();
+    }, fail);
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!agent.value || !call.value || !template.value) return;
+    scorecard.removeAttribute('evaluation-id');
+    scorecard.setAttribute('agent-id', agent.value);
+    scorecard.setAttribute('call-id', call.value);
+    scorecard.setAttribute('template-id', template.value);
+    log(text('event.evaluation-started', agent.selectedOptions[0]?.textContent ?? agent.value));
+  });
+  return form;
+}
+
 function renderWidgets() {
+  relabel = [];
   const cards = PAGES[state.role].map((name) => {
     const tag = `cc-${name}`;
     if (!customElements.get(tag)) return comingCard(name);
@@ -270,6 +407,9 @@ function renderWidgets() {
     const widget = document.createElement(tag);
     // The complaint form keeps one draft per page (and per signed-in user).
     if (name === 'complaint-form') widget.setAttribute('draft-key', 'portal');
+    // The QA specialist chooses the agent's call and the scorecard for a new evaluation.
+    if (name === 'qa-scorecard' && state.role === 'qa_specialist')
+      card.append(evaluationForm(widget));
     card.append(widget);
     return card;
   });
