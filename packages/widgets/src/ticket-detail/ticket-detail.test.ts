@@ -221,6 +221,64 @@ describe('<cc-ticket-detail> against the reference server', function () {
     });
   }
 
+  it('lets a complaint supervisor route a complaint to another department, from the keyboard', async () => {
+    const complaint = await agent().complaints.file({
+      customer: { name: 'Li Na', phone: '13812345678' },
+      channel: 'phone',
+      categoryId: 'cat_billing_dispute',
+      severity: 'high',
+      description: `Charged twice for roaming ${unique()}`,
+      customFields: { invoiceNumber: 'INV-20261001' },
+    });
+    const supervisor = clientFor({ role: 'complaint_supervisor' });
+    const el = mount(supervisor, complaint.id);
+    await loaded(el);
+    const select = $<HTMLSelectElement>(el, '#route-department')!;
+    const current = [...select.options].find((o) => o.value === complaint.departmentId);
+    expect(current?.textContent).to.contain('(current)');
+    const target = [...select.options].find((o) => o.value && o.value !== complaint.departmentId)!;
+    const targetName = target.textContent!.trim();
+    select.focus();
+    select.value = target.value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.id).to.equal('route-reason');
+    await sendKeys({ type: 'Roaming charges belong to <b>billing</b>' });
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.textContent).to.contain('Route');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.ticket?.departmentId === target.value, 'not routed', {
+      timeout: 8000,
+    });
+    expect((await supervisor.tickets.get(complaint.id)).departmentId).to.equal(target.value);
+    await waitUntil(
+      () =>
+        [...root(el).querySelectorAll('.activity li')].some((li) =>
+          li.textContent!.includes('Roaming charges belong to <b>billing</b>'),
+        ),
+      'no routed entry in the activity',
+      { timeout: 8000 },
+    );
+    expect($(el, '[part=fields]')!.textContent).to.contain(targetName);
+    expect(root(el).querySelector('b')).to.equal(null);
+    await expectAccessible(el);
+  });
+
+  it('does not offer routing to an agent', async () => {
+    const complaint = await agent().complaints.file({
+      customer: { name: 'Li Na', phone: '13812345678' },
+      channel: 'phone',
+      categoryId: 'cat_billing_dispute',
+      severity: 'medium',
+      description: `Charged twice ${unique()}`,
+      customFields: { invoiceNumber: 'INV-20261002' },
+    });
+    const el = mount(agent(), complaint.id);
+    await loaded(el);
+    expect($(el, '#route-department')).to.equal(null);
+    expect($(el, '.route-form')).to.equal(null);
+  });
+
   it('is accessible in the dark theme, for a supervisor who may assign', async () => {
     const ticket = await ownTicket();
     const el = mount(clientFor({ role: 'operations_manager' }), ticket.id);

@@ -31,7 +31,8 @@ interface Detail {
 
 type Action =
   | { kind: 'transition'; ticket: Ticket; transition: Transition; text?: string }
-  | { kind: 'assign'; ticket: Ticket; assigneeId: string };
+  | { kind: 'assign'; ticket: Ticket; assigneeId: string }
+  | { kind: 'route'; ticket: Ticket; departmentId: string; reason?: string };
 
 /** Transitions that need a text: escalate / de-escalate a reason (resolve asks a resolution). */
 const NEEDS_REASON: ReadonlySet<Transition> = new Set(['escalate', 'de_escalate']);
@@ -40,6 +41,8 @@ const ASSIGNS_OTHERS: ReadonlySet<Role> = new Set([
   'complaint_supervisor',
   'operations_manager',
 ]);
+/** Who may route a complaint to another handling department (`routeComplaint` x-roles). */
+const ROUTES: ReadonlySet<Role> = new Set(['complaint_supervisor', 'operations_manager']);
 
 /**
  * One ticket in full: its fields and live SLA, the actions its state machine and the signed-in
@@ -329,12 +332,13 @@ export class CcTicketDetail extends CcElement {
     const canAssignOthers = !!role && ASSIGNS_OTHERS.has(role);
     const canAssignMe =
       !!meId && t.assigneeId !== meId && role !== 'survey_supervisor' && t.state !== 'closed';
+    const canRoute = !!role && ROUTES.has(role) && t.kind === 'complaint' && t.state !== 'closed';
     const pending = this.pending;
     const textOf = (e: Event, name: string) =>
       ((e.target as HTMLFormElement).elements.namedItem(name) as HTMLInputElement).value;
     return html`<h3>${m('ticketDetail.actions')}</h3>
       ${
-        !t.allowedTransitions.length && !canAssignMe && !canAssignOthers
+        !t.allowedTransitions.length && !canAssignMe && !canAssignOthers && !canRoute
           ? html`<p>${m('ticketDetail.noActions')}</p>`
           : nothing
       }
@@ -430,6 +434,41 @@ export class CcTicketDetail extends CcElement {
               </button>
             </form>`
           : nothing
+      }
+      ${
+        canRoute
+          ? html`<form
+              class="route-form"
+              @submit=${(e: Event) => {
+                e.preventDefault();
+                const departmentId = textOf(e, 'department');
+                const reason = textOf(e, 'reason').trim();
+                if (departmentId)
+                  void this.apply({
+                    kind: 'route',
+                    ticket: t,
+                    departmentId,
+                    ...(reason ? { reason } : {}),
+                  });
+              }}
+            >
+              <label for="route-department">${m('ticketDetail.routeTo')}</label>
+              <select id="route-department" name="department" required>
+                <option value="">${m('ticketDetail.choose')}</option>
+                ${[...(this.book?.departments.keys() ?? [])].map((id) => {
+                  const name = unitName(this, this.book, 'departments', id);
+                  return html`<option value=${id}>
+                    ${id === t.departmentId ? m('ticketDetail.current', { name }) : name}
+                  </option>`;
+                })}
+              </select>
+              <label for="route-reason">${m('ticketDetail.routeReason')}</label>
+              <textarea id="route-reason" name="reason" maxlength="2000" rows="2"></textarea>
+              <button class="cc-button" type="submit" ?disabled=${this.busy}>
+                ${m('ticketDetail.route')}
+              </button>
+            </form>`
+          : nothing
       }`;
   }
 
@@ -460,6 +499,19 @@ export class CcTicketDetail extends CcElement {
           m('ticketDetail.transitioned', {
             number: String(updated.number),
             state: this.t(`ticket.state.${updated.state}`),
+          }),
+        );
+      } else if (action.kind === 'route') {
+        const { departmentId, reason } = action;
+        updated = await client.complaints.route(
+          ticket.id,
+          { departmentId, ...(reason ? { reason } : {}) },
+          { ifMatch: ticket.version },
+        );
+        this.announcer.announce(
+          m('ticketDetail.routed', {
+            number: String(updated.number),
+            name: unitName(this, this.book, 'departments', departmentId),
           }),
         );
       } else {
@@ -516,7 +568,9 @@ export class CcTicketDetail extends CcElement {
       }))
       .filter((c) => c.from !== c.to);
     const possible =
-      action.kind === 'assign' || current.allowedTransitions.includes(action.transition);
+      action.kind === 'transition'
+        ? current.allowedTransitions.includes(action.transition)
+        : action.kind === 'assign' || current.state !== 'closed';
     return html`<div class="conflict" part="conflict" role="alert">
       <p class="title">${m('ticketDetail.conflict.title')}</p>
       <p>${m('ticketDetail.conflict.intro')}</p>
