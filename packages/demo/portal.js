@@ -397,7 +397,7 @@ function evaluationForm(scorecard) {
 
 function renderWidgets() {
   relabel = [];
-  const cards = PAGES[state.role].map((name) => {
+  const cards = PAGES[state.role].flatMap((name) => {
     const tag = `cc-${name}`;
     if (!customElements.get(tag)) return comingCard(name);
     const card = document.createElement('section');
@@ -407,10 +407,15 @@ function renderWidgets() {
     const widget = document.createElement(tag);
     // The complaint form keeps one draft per page (and per signed-in user).
     if (name === 'complaint-form') widget.setAttribute('draft-key', 'portal');
-    // The QA specialist chooses the agent's call and the scorecard for a new evaluation.
-    if (name === 'qa-scorecard' && state.role === 'qa_specialist')
-      card.append(evaluationForm(widget));
     card.append(widget);
+    // The QA specialist chooses the agent's call and the scorecard for a new evaluation: the
+    // portal's own panel beside the card (a widget card holds only the widget).
+    if (name === 'qa-scorecard' && state.role === 'qa_specialist') {
+      const panel = document.createElement('section');
+      panel.className = 'portal-panel';
+      panel.append(evaluationForm(widget));
+      return [panel, card];
+    }
     return card;
   });
   $('widgets').replaceChildren(...cards);
