@@ -85,7 +85,7 @@ describe('the demo portal under a strict CSP', () => {
               );
             },
             undefined,
-            { timeout: 30_000 },
+            { timeout: 90_000 },
           );
           // Live event streams keep the network busy: a moment for the last requests instead.
           await page.waitForTimeout(300);
