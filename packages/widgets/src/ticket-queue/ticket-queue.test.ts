@@ -88,10 +88,16 @@ describe('<cc-ticket-queue> against the reference server', function () {
   ] as const) {
     it(`shows a ${role} exactly the rows the server lets that role see`, async () => {
       const client = clientFor({ role });
-      const el = mount(client, view({}, '-number'));
+      // Other test files write tickets on the same server meanwhile: compare what existed before.
+      const createdTo = new Date(Date.now() - 1000).toISOString();
+      const el = mount(client, view({ createdTo }, '-number'));
       await loaded(el);
-      const expected = await client.tickets.list({ sort: '-number', limit: el.pageSize });
-      const counts = await client.tickets.counts({ groupBy: 'state' });
+      const expected = await client.tickets.list({
+        createdTo,
+        sort: '-number',
+        limit: el.pageSize,
+      });
+      const counts = await client.tickets.counts({ createdTo, groupBy: 'state' });
       expect(el.tickets.map((t) => t.id)).to.deep.equal(expected.items.map((t) => t.id));
       const grid = root(el).querySelector('[role=grid]')!;
       expect(grid.getAttribute('aria-rowcount')).to.equal(String(counts.total + 1));
@@ -113,13 +119,21 @@ describe('<cc-ticket-queue> against the reference server', function () {
 
   it('filters, searches and sorts on the server, with counts per filter', async () => {
     const client = clientFor({ role: 'operations_manager' });
-    const filters = { state: ['new', 'open'] as Ticket['state'][], priority: ['high' as const] };
+    const filters = {
+      state: ['new', 'open'] as Ticket['state'][],
+      priority: ['high' as const],
+      createdTo: new Date(Date.now() - 1000).toISOString(),
+    };
     const el = mount(client, view(filters, 'slaDueAt'));
     await loaded(el);
     const expected = await client.tickets.list({ ...filters, sort: 'slaDueAt', limit: 100 });
     expect(el.tickets.map((t) => t.id)).to.deep.equal(expected.items.map((t) => t.id));
     // Counts per state under the other filters, shown in the state filter's options.
-    const counts = await client.tickets.counts({ priority: ['high'], groupBy: 'state' });
+    const counts = await client.tickets.counts({
+      priority: ['high'],
+      createdTo: filters.createdTo,
+      groupBy: 'state',
+    });
     const open = counts.groups.find((g) => g.key === 'open')?.count ?? 0;
     // The filter bar is <cc-ticket-filters>, loaded by the queue.
     const filterBar = () => root(el).querySelector('.toolbar')?.shadowRoot;
