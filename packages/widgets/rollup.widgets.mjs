@@ -89,6 +89,30 @@ function withoutResponseValidation() {
   };
 }
 
+/**
+ * Adds each element's own modules in `chunk` (those under src/<element>/, not the platform, define
+ * files, loader or test helpers) to `own` (folder -> code). The bench measures with the same rule.
+ */
+export function collectOwnCode(chunk, own = new Map()) {
+  for (const [id, module] of Object.entries(chunk.modules)) {
+    const path = relative(src, id).split(sep).join('/');
+    const folder = path.split('/')[0];
+    if (
+      path.startsWith('..') ||
+      !path.includes('/') ||
+      ['shared', 'define', 'loader', 'test-utils'].includes(folder)
+    )
+      continue;
+    own.set(folder, (own.get(folder) ?? '') + (module.code ?? ''));
+  }
+  return own;
+}
+
+/** One element's own code minified together, as its budget is measured. */
+export async function minifyOwnCode(code) {
+  return (await minify(code, terserOptions)).code ?? '';
+}
+
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 const brotli = (buf) =>
   brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -137,22 +161,10 @@ function sizeReport({ label, kit = false, perElement = false }) {
             failures.push(`${fileName}: ${kb(s.brotli)} brotli > ${kb(BUDGET.kitCeilingBrotli)}`);
         }
         rows.push(row);
-        if (!perElement) continue;
-        for (const [id, module] of Object.entries(chunk.modules)) {
-          const path = relative(src, id).split(sep).join('/');
-          const folder = path.split('/')[0];
-          if (
-            path.startsWith('..') ||
-            !path.includes('/') ||
-            ['shared', 'define', 'loader', 'test-utils'].includes(folder)
-          )
-            continue;
-          own.set(folder, (own.get(folder) ?? '') + (module.code ?? ''));
-        }
+        if (perElement) collectOwnCode(chunk, own);
       }
       for (const [folder, code] of [...own].sort()) {
-        const min = (await minify(code, terserOptions)).code ?? '';
-        const s = sizes(min);
+        const s = sizes(await minifyOwnCode(code));
         const budget = BUDGET.elementOverrides[folder] ?? BUDGET.elementBrotli;
         const over = s.brotli > budget;
         rows.push({
