@@ -1,27 +1,14 @@
 // Browser tests in real headless Chromium: `npx wtr` (scripts/test.mjs runs it when test files exist).
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { tsImport } from 'tsx/esm/api';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 
 export const browserTestFiles = [
   'packages/*/test/browser/**/*.test.ts',
   'packages/widgets/src/**/*.test.ts',
 ];
-
-function chromiumPath() {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    throw new Error(`CHROME_PATH=${fromEnv} does not exist. Unset it or point it at Chromium.`);
-  }
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  throw new Error(
-    'No Chromium for the browser tests. Run `bash scripts/ensure-chromium.sh` (as root it installs ' +
-      'Debian’s chromium), or `apt-get install -y chromium fonts-noto-cjk`, or set CHROME_PATH.',
-  );
-}
 
 // @web/dev-server-esbuild reads this file as is and ignores "extends": it must itself hold
 // experimentalDecorators / useDefineForClassFields, which tsconfig.base.json does.
@@ -79,16 +66,7 @@ export default {
       launchOptions: {
         executablePath: chromiumPath(),
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
+        args: [...CHROMIUM_ARGS],
       },
     }),
   ],

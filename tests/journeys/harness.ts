@@ -3,10 +3,11 @@
  * fresh data directory of its own), and headless Chromium driven by playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
 import {
   chromium,
   type Browser,
@@ -90,28 +91,11 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Por
   };
 }
 
-export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-
-export async function launch(): Promise<Browser> {
-  if (!existsSync(chromePath)) {
-    throw new Error(
-      `no Chromium at ${chromePath}: apt-get install -y chromium fonts-noto-cjk, or set CHROME_PATH`,
-    );
-  }
-  const root = process.getuid?.() === 0;
+export function launch(): Promise<Browser> {
   return chromium.launch({
-    executablePath: chromePath,
+    executablePath: chromiumPath(),
     headless: true,
-    args: [
-      ...(root ? ['--no-sandbox'] : []),
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
 }
 

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/chromium.mjs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer, type TestServer } from '../../../packages/server/test/helpers/server.js';
 
@@ -27,25 +28,11 @@ export async function startPortalServer(): Promise<TestServer> {
   return startServer({ static: { portalDir }, rateLimit: 1_000_000 });
 }
 
-export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromePath)) {
-    throw new Error(
-      `no Chromium at ${chromePath}: apt-get install -y chromium, or set CHROME_PATH`,
-    );
-  }
+export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: chromePath,
+    executablePath: chromiumPath(),
     headless: true,
-    args: [
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
 }
 
