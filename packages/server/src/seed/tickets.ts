@@ -68,7 +68,8 @@ const SUBJECTS: Record<string, [string, string][]> = {
   ],
 };
 
-const COMMENTS = [
+/** Agents' notes on a ticket; the volume seed adds a few of its own. */
+export const COMMENTS = [
   '已联系客户，约定明天上午回电。',
   '客户要求提供书面说明。',
   'Customer confirmed the details by phone.',

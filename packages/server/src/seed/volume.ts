@@ -28,7 +28,6 @@ import {
 } from '@cc-kit/domain';
 import type { Services } from '../core/area.js';
 import { newId } from '../core/ids.js';
-import { NO_SLA_KINDS } from '../areas/tickets/service.js';
 import type {
   Channel,
   Customer,
@@ -37,6 +36,7 @@ import type {
   TicketRecord,
 } from '../areas/tickets/store.js';
 import { Rng } from './random.js';
+import { COMMENTS as TICKET_COMMENTS } from './tickets.js';
 
 export const DEFAULT_TICKETS = 3000;
 /** Tickets per transaction. */
@@ -144,13 +144,7 @@ const WISHES: readonly (readonly [string, string])[] = [
 ];
 
 const COMMENTS = [
-  '已联系客户，约定明天上午回电。',
-  '客户要求提供书面说明。',
-  'Customer confirmed the details by phone.',
-  '已转交二线技术支持。',
-  'Waiting for the field team to confirm the slot.',
-  '已核实客户身份。',
-  '客户表示满意。',
+  ...TICKET_COMMENTS,
   '已发送短信告知处理进度。',
   'Left a voicemail for the customer.',
 ];
@@ -396,25 +390,11 @@ export function generateTickets(
   const paths = new Map<TicketKind, Map<TicketState, Path[]>>();
   for (const kind of VOLUME_KINDS) paths.set(kind, pathsByState(TICKET_MACHINES[kind]));
 
-  // SLA targets per kind and priority, as the ticket service copies them.
+  // SLA targets per kind and priority, as the ticket service copies them (looked up once each).
   const policies = new Map<string, SlaSnapshot | null>();
   const policyOf = (kind: TicketKind, priority: Priority): SlaSnapshot | null => {
     const key = `${kind}|${priority}`;
-    if (!policies.has(key)) {
-      const policy = NO_SLA_KINDS.includes(kind) ? undefined : sla.policyFor(kind, priority);
-      policies.set(
-        key,
-        policy
-          ? {
-              policyId: policy.id,
-              firstResponseMinutes: policy.firstResponseMinutes,
-              resolutionMinutes: policy.resolutionMinutes,
-              businessHours: policy.businessHours,
-              atRiskRatio: policy.atRiskRatio,
-            }
-          : null,
-      );
-    }
+    if (!policies.has(key)) policies.set(key, tickets.slaSnapshot(kind, priority));
     return policies.get(key)!;
   };
 

@@ -28,8 +28,10 @@ import type {
   ActivityEntry,
   Comment,
   Customer,
+  Priority,
   Reach,
   SlaDerived,
+  SlaSnapshot,
   SlaState,
   Ticket,
   TicketChanges,
@@ -376,9 +378,6 @@ export class TicketService {
       (assigneeId ? (this.store.activeUser(assigneeId)?.teamId ?? null) : null) ??
       caller.teamId;
     const priority = input.priority ?? 'normal';
-    const policy = NO_SLA_KINDS.includes(input.kind)
-      ? undefined
-      : this.sla.policyFor(input.kind, priority);
     const at = now.toISOString();
     const record: TicketRecord = {
       id: newId('tkt', now.getTime()),
@@ -405,15 +404,7 @@ export class TicketService {
       relatedCallId: input.relatedCallId ?? null,
       relatedTicketId: input.relatedTicketId ?? null,
       evaluationId: input.evaluationId ?? null,
-      sla: policy
-        ? {
-            policyId: policy.id,
-            firstResponseMinutes: policy.firstResponseMinutes,
-            resolutionMinutes: policy.resolutionMinutes,
-            businessHours: policy.businessHours,
-            atRiskRatio: policy.atRiskRatio,
-          }
-        : null,
+      sla: this.slaSnapshot(input.kind, priority),
       version: 1,
     };
     this.store.insert(record);
@@ -832,6 +823,19 @@ export class TicketService {
     if (!record.sla) return;
     const pauses = this.store.pauses([record.id]).get(record.id) ?? [];
     this.store.setSlaDerived(record.id, this.slaDerived(record, pauses, now)!);
+  }
+
+  /** The SLA targets a new ticket of this kind and priority copies (null: the kind has no SLA). */
+  slaSnapshot(kind: TicketKind, priority: Priority): SlaSnapshot | null {
+    const policy = NO_SLA_KINDS.includes(kind) ? undefined : this.sla.policyFor(kind, priority);
+    if (!policy) return null;
+    return {
+      policyId: policy.id,
+      firstResponseMinutes: policy.firstResponseMinutes,
+      resolutionMinutes: policy.resolutionMinutes,
+      businessHours: policy.businessHours,
+      atRiskRatio: policy.atRiskRatio,
+    };
   }
 
   /** The SLA facts `deriveSla` stores, from a ticket and its pauses (null without an SLA). */
