@@ -11,7 +11,7 @@ import type { Schema } from '@cc-kit/spec';
 import { Announcer } from '../shared/announcer.js';
 import type { CcClient } from '../shared/client.js';
 import { DataController } from '../shared/data-controller.js';
-import { define, registryOf } from '../shared/define.js';
+import { createSubElement } from '../shared/sub-element.js';
 import { CcElement } from '../shared/element.js';
 import { describeError, type ErrorInfo } from '../shared/errors.js';
 import { CcErrorEvent } from '../shared/events.js';
@@ -328,22 +328,15 @@ export class CcEquipmentChecklist extends CcElement {
   }
 
   private async loadOverview(): Promise<void> {
-    const { CcEquipmentOverview } = await import('../equipment-overview/equipment-overview.js');
-    if (this.overview) return;
-    // Its tag in this element's registry; else registered beside this element's own tag.
-    const registry = registryOf(this);
-    const own = this.localName;
-    const tag =
-      this.tagOf(CcEquipmentOverview) ??
-      (define(`${own.replace(/-checklist$/, '')}-overview`, CcEquipmentOverview, registry) &&
-        this.tagOf(CcEquipmentOverview));
-    if (!tag) return;
-    const el = (this.overview = document.createElement(
-      tag,
-      registry === customElements
-        ? undefined
-        : ({ customElementRegistry: registry } as ElementCreationOptions),
-    ) as HTMLElement & Record<string, unknown>);
+    const el = await createSubElement<HTMLElement & Record<string, unknown>>(
+      this,
+      'equipment-checklist',
+      'equipment-overview',
+      () =>
+        import('../equipment-overview/equipment-overview.js').then((m) => m.CcEquipmentOverview),
+    );
+    if (!el || this.overview) return;
+    this.overview = el;
     el.addEventListener('cc-seat-select', (event) => {
       const { teamId, seatId } = event as Event & { teamId: string; seatId: string };
       void this.pick(this.teamId ? this.pickedTeam : teamId, seatId);
