@@ -529,8 +529,9 @@ async function openTicket(ticketId) {
   }
 }
 
-// QA and equipment events: logged; those that open or close tickets refresh the queue, and a
-// chosen maintenance work order is opened in the queue's detail.
+// QA and equipment events: logged; those that open or close tickets refresh the queue, those that
+// change a score refresh the KPI tiles (the QA average), and a chosen maintenance work order is
+// opened in the queue's detail.
 for (const type of [
   'cc-evaluation-saved',
   'cc-evaluation-submitted',
@@ -545,6 +546,9 @@ for (const type of [
     if (type === 'cc-workorder-select') void openTicket(event.ticketId);
     else if (type.startsWith('cc-dispute') || type === 'cc-check-submitted') {
       for (const queue of document.querySelectorAll('cc-ticket-queue')) queue.refresh?.();
+    }
+    if (type === 'cc-evaluation-submitted' || type === 'cc-dispute-resolved') {
+      for (const tiles of document.querySelectorAll('cc-kpi-tiles')) tiles.refresh?.();
     }
   });
 }

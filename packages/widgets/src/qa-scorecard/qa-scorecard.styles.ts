@@ -73,6 +73,10 @@ export const styles = css`
     gap: var(--_cc-space-1);
     margin-top: var(--_cc-space-2);
   }
+  .row {
+    flex-direction: row;
+    align-items: center;
+  }
   textarea,
   input[type='number'] {
     font: inherit;

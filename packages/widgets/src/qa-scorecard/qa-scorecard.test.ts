@@ -572,6 +572,69 @@ describe('<cc-qa-scorecard>', function () {
     expect(root(el).textContent).to.contain(praise.subject);
   });
 
+  it('offers the justified complaints about the call, and links the one ticked', async function () {
+    this.timeout(40_000);
+    const qa = clientFor(QA);
+    const stamp = `scorecard-link-${Date.now()}`;
+    const at = new Date(Date.now() - 3_600_000).toISOString();
+    const ingested = await clientFor(SUPERVISOR).calls.ingest({
+      calls: [
+        {
+          externalId: stamp,
+          queue: 'general',
+          agentId: AGENT,
+          direction: 'inbound',
+          offeredAt: at,
+        },
+      ],
+    });
+    const callId = ingested.results[0]!.id!;
+    const file = (description: string) =>
+      clientFor(AGENT).complaints.file({
+        customer: { name: 'Li Na' },
+        channel: 'phone',
+        categoryId: 'cat_service_attitude',
+        severity: 'medium',
+        description,
+        relatedCallId: callId,
+      });
+    const [justified, open] = await Promise.all([
+      file(`${stamp}: the agent was rude and hung up.`),
+      file(`${stamp}: no verdict yet on this one.`),
+    ]);
+    await clientFor('usr_complaints_1').complaints.verdict(
+      justified.id,
+      { justified: true, finding: 'The agent quoted the wrong tariff.' },
+      { ifMatch: justified.version },
+    );
+    const ev = await qa.qa.evaluations.create({
+      templateId: 'tpl_inbound',
+      agentId: AGENT,
+      callId,
+    });
+    const el = mount(qa, ev.id);
+    await loaded(el);
+    const boxes = () => [
+      ...root(el).querySelectorAll<HTMLInputElement>('[part=links] input[type=checkbox]'),
+    ];
+    // Only the justified one is offered (the other is not linkable), unticked.
+    expect(boxes().map((b) => b.value)).to.deep.equal([justified.id]);
+    expect(boxes()[0]!.checked).to.equal(false);
+    expect(root(el).querySelector('[part=links]')!.textContent).to.contain(`#${justified.number}`);
+    expect(open.id).to.not.equal(justified.id);
+    boxes()[0]!.click();
+    await el.updateComplete;
+    expect(el.matches(':state(dirty)')).to.equal(true);
+    await el.save();
+    expect(el.evaluation!.linkedTicketIds).to.deep.equal([justified.id]);
+    expect((await qa.qa.evaluations.get(ev.id)).linkedTicketIds).to.deep.equal([justified.id]);
+    // Unticking unlinks it.
+    boxes()[0]!.click();
+    await el.updateComplete;
+    await el.save();
+    expect((await qa.qa.evaluations.get(ev.id)).linkedTicketIds).to.deep.equal([]);
+  });
+
   it('closes disputes after the window', async () => {
     const page = await clientFor(AGENT).qa.evaluations.list({
       limit: 100,

@@ -28,6 +28,7 @@ type Text = Schema<'LocalizedText'>;
 interface Loaded {
   ev: Evaluation;
   tpl: Template;
+  /** The linked tickets, then (while editable) the linkable ones about the same call. */
   tickets: Ticket[];
   agent: string;
   role: string;
@@ -48,7 +49,8 @@ const KEY = 'cc-qa-draft:';
 
 /**
  * A call's QA evaluation on its scorecard: the evaluator scores it (live total and section scores
- * computed with the same rules the server stores), the agent reads, acknowledges or disputes it,
+ * computed with the same rules the server stores) and links the justified complaints and praise
+ * about the call (those whose related call it is are offered), the agent reads, acknowledges or disputes it,
  * a reviewer resolves the dispute, and every revision stays in the history. Without
  * `evaluation-id` it lists the evaluations the signed-in role may see.
  *
@@ -63,6 +65,7 @@ const KEY = 'cc-qa-draft:';
  * @csspart section - One section of criteria.
  * @csspart criterion - One criterion (a labelled group).
  * @csspart actions - The action buttons.
+ * @csspart links - The linked complaints and praise (a group of checkboxes while editable).
  * @cssprop --cc-qa-scorecard-background - Surface colour (default: --cc-color-surface).
  * @cssprop --cc-qa-scorecard-failed-color - Colour of a failed critical item (default: --cc-color-danger).
  * @cssstate loading - While the evaluation loads.
@@ -95,6 +98,8 @@ export class CcQaScorecard extends CcElement {
   @state() private restored = false;
   @state() private issues = new Map<string, string>();
   @state() private disputing = false;
+  /** The linked tickets as the evaluator set them, until saved (undefined: unchanged). */
+  @state() private links?: string[];
   /** The evaluation as the server last returned it. */
   @state() evaluation?: Evaluation;
 
@@ -122,11 +127,26 @@ export class CcQaScorecard extends CcElement {
         };
       }
       const ev = await client.qa.evaluations.get(id, { signal });
-      const [tpl, tickets, agent, me, call] = await Promise.all([
+      const [tpl, tickets, offer, agent, me, call] = await Promise.all([
         client.qa.templates.get(ev.templateId, { version: ev.templateVersion }, { signal }),
         Promise.all(
           ev.linkedTicketIds.map((t) => client.tickets.get(t, { signal }).catch(() => undefined)),
         ),
+        // What the evaluator may link: justified complaints and praise about the call scored.
+        ev.callId && ev.allowedActions.includes('edit')
+          ? client.tickets
+              .list({ kind: ['complaint', 'praise'], sort: '-createdAt', limit: 100 }, { signal })
+              .then(
+                (p) =>
+                  p.items.filter(
+                    (t) =>
+                      t.relatedCallId === ev.callId &&
+                      (t.kind === 'praise' || t.complaint?.verdict?.justified) &&
+                      !ev.linkedTicketIds.includes(t.id),
+                  ),
+                () => [],
+              )
+          : [],
         client.agents.get(ev.agentId, { signal }).then(
           (a) => a.displayName ?? a.name,
           () => ev.agentId,
@@ -138,7 +158,7 @@ export class CcQaScorecard extends CcElement {
         call,
         ev,
         tpl,
-        tickets: tickets.filter((t): t is Ticket => !!t),
+        tickets: [...tickets.filter((t): t is Ticket => !!t), ...offer],
         agent,
         role: me.role,
       };
@@ -181,14 +201,16 @@ export class CcQaScorecard extends CcElement {
     if (this.dirty && same) return;
     this.answers = new Map(ev.answers.map((a) => [a.criterionId, a]));
     this.note = ev.comment;
+    this.links = undefined;
     this.dirty = this.restored = this.noteChanged = false;
     this.issues = new Map();
     const local = ev.allowedActions.includes('edit') && localStorage.getItem(KEY + ev.id);
     if (local) {
-      const draft = JSON.parse(local) as { answers: Answer[]; note: string };
+      const draft = JSON.parse(local) as { answers: Answer[]; note: string; links?: string[] };
       this.answers = new Map(draft.answers.map((a) => [a.criterionId, a]));
       this.noteChanged = draft.note !== ev.comment;
       this.note = draft.note;
+      this.links = draft.links;
       this.dirty = this.restored = true;
     }
     this.setState('dirty', this.dirty);
@@ -219,12 +241,13 @@ export class CcQaScorecard extends CcElement {
     if (ev)
       localStorage.setItem(
         KEY + ev.id,
-        JSON.stringify({ answers: [...this.answers.values()], note: this.note }),
+        JSON.stringify({ answers: [...this.answers.values()], note: this.note, links: this.links }),
       );
   }
 
   private clean(ev: Evaluation): void {
     localStorage.removeItem(KEY + ev.id);
+    this.links = undefined;
     this.dirty = this.restored = this.noteChanged = false;
     this.setState('dirty', false);
   }
@@ -280,12 +303,13 @@ export class CcQaScorecard extends CcElement {
           : [];
       }),
     );
-    const note = this.noteChanged ? { comment: this.note } : {};
+    const note = this.noteChanged || !answers.length ? { comment: this.note } : {};
+    const links = this.links ? { linkedTicketIds: this.links } : {};
     const saved = await this.run(
       (client, ev) =>
         client.qa.evaluations.update(
           ev.id,
-          answers.length ? { answers, ...note } : { comment: this.note },
+          { ...(answers.length ? { answers } : {}), ...note, ...links },
           { ifMatch: ev.version },
         ),
       (ev) => new CcEvaluationSavedEvent(ev),
@@ -574,21 +598,7 @@ export class CcQaScorecard extends CcElement {
                 <p class="comment">${ev.comment}</p>`
             : nothing
       }
-      ${
-        d.tickets.length
-          ? html`<h3>${m('qaScorecard.linked')}</h3>
-              <ul>
-                ${d.tickets.map(
-                  (t) =>
-                    html`<li>
-                      #${t.number}
-                      ${t.kind === 'complaint' ? this.t('complaint.justified') : this.t(`ticket.kind.${t.kind}`)}
-                      · ${t.subject}
-                    </li>`,
-                )}
-              </ul>`
-          : nothing
-      }
+      ${this.renderLinks(d.tickets, edit)}
       ${
         ends
           ? html`<p class="sub window">
@@ -665,6 +675,39 @@ export class CcQaScorecard extends CcElement {
       </div>
       ${this.review ?? nothing} ${this.calibration ?? nothing}
     </article>`;
+  }
+
+  /** The linked tickets; while editable, a checkbox each beside those that may be linked. */
+  private renderLinks(tickets: Ticket[], edit: boolean): TemplateResult | typeof nothing {
+    const linked = this.links ?? this.evaluation?.linkedTicketIds ?? [];
+    const shown = edit ? tickets : tickets.filter((t) => linked.includes(t.id));
+    if (!shown.length) return nothing;
+    const name = (t: Ticket) =>
+      `#${t.number} ${t.kind === 'complaint' ? this.t('complaint.justified') : this.t(`ticket.kind.${t.kind}`)} · ${t.subject}`;
+    const title = this.m()('qaScorecard.linked');
+    return edit
+      ? html`<fieldset class="crit" part="links">
+          <legend>${title}</legend>
+          ${shown.map(
+            (t) =>
+              html`<label class="field row"
+                ><input
+                  type="checkbox"
+                  value=${t.id}
+                  .checked=${linked.includes(t.id)}
+                  @change=${(e: Event) => {
+                    const on = (e.target as HTMLInputElement).checked;
+                    this.links = on ? [...linked, t.id] : linked.filter((x) => x !== t.id);
+                    this.markDirty();
+                  }}
+                />${name(t)}</label
+              >`,
+          )}
+        </fieldset>`
+      : html`<h3>${title}</h3>
+          <ul part="links">
+            ${shown.map((t) => html`<li>${name(t)}</li>`)}
+          </ul>`;
   }
 
   private jump(id: string): void {
