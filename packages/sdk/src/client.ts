@@ -3,7 +3,7 @@
  * Parameters and results are the generated OpenAPI types.
  */
 import { retryOnConflict, type RetryOnConflictOptions } from './core/conflict.js';
-import { subscribe, type SubscribeOptions, type Unsubscribe } from './core/events.js';
+import { createEvents, type SubscribeOptions, type Unsubscribe } from './core/events.js';
 import { createTransport, type ClientOptions } from './core/http.js';
 import { Paginator } from './core/paginate.js';
 import type {
@@ -248,7 +248,8 @@ export interface Client {
     /**
      * Follows live events (fetch streaming, so it works in browsers and Node and sends the token
      * as a header). Reconnects with backoff, resumes with `Last-Event-ID`, refreshes the token
-     * on reconnect. Returns the function that ends the subscription.
+     * on reconnect. All subscriptions of a client share one stream. Returns the function that
+     * ends the subscription.
      */
     subscribe(options: SubscribeOptions): Unsubscribe;
   };
@@ -460,8 +461,6 @@ export function createClient(options: ClientOptions): Client {
       due: list('listDueEquipmentChecks', '/v1/equipment/checks/due'),
       summary: (opts) => get('getEquipmentSummary', '/v1/equipment/summary', undefined, opts),
     },
-    events: {
-      subscribe: (subscription) => subscribe(send, options.validate ?? true, subscription),
-    },
+    events: createEvents(send, options.validate ?? true, options.events?.linger),
   };
 }

@@ -1,6 +1,15 @@
-/** Live events over `GET /v1/events`, read with fetch streaming so that headers can carry the token. */
+/**
+ * Live events over `GET /v1/events`, read with fetch streaming so that headers can carry the token.
+ *
+ * One client holds one stream, shared by all its subscriptions: a subscription whose topics the
+ * stream lacks widens it (a reconnect with the union of the topics, resumed from the last event
+ * ID, so nothing is missed or repeated); each subscription receives only its own topics; the
+ * stream closes a short while (`linger`) after its last subscription ended. Only a subscription
+ * that follows another team's live KPIs (`teamId`), or resumes from its own `lastEventId`, needs a
+ * stream of its own: the server filters `kpis.live` per stream, and a resume point is per stream.
+ */
 import type { components } from '@cc-kit/spec';
-import { CcError, ResponseValidationError, TimeoutError } from './errors.js';
+import { CcError, ResponseValidationError, TimeoutError, type ResponseIssue } from './errors.js';
 import { follow, loadValidator, type Send, type Validate } from './http.js';
 import { backoff, resolveRetry, sleep } from './retry.js';
 import { createSseParser } from './sse.js';
@@ -13,11 +22,14 @@ export interface SubscribeOptions {
   topics: EventTopic[];
   /** For `kpis.live`: the team to follow (the center by default). */
   teamId?: string;
-  /** Resume after this event ID (it is tracked automatically across reconnects). */
+  /**
+   * Resume after this event ID (it is tracked automatically across reconnects). A subscription
+   * that gives one has a stream of its own.
+   */
   lastEventId?: string;
   /**
-   * Each event, in order. A `resync` event means events were missed (the resume point was too
-   * old): reload what you show.
+   * Each event of this subscription's topics, in order. A `resync` event means events were
+   * missed (the resume point was too old): reload what you show.
    */
   onEvent(event: ApiEvent): void;
   /**
@@ -25,18 +37,19 @@ export interface SubscribeOptions {
    * 429, 5xx); after a final one (401 after a token refresh, 403, 400, 404) it stops.
    */
   onError?(error: unknown): void;
-  /** Each time the stream is (re)connected. */
+  /** Each time the stream is (re)connected (at once when it already is). */
   onOpen?(): void;
   /** Ends the subscription, like calling the returned function. */
   signal?: AbortSignal;
   /**
    * Reconnection backoff in ms: full jitter over `baseDelay × 2^(n−1)`, capped at `maxDelay`.
-   * The base defaults to the server's `retry:` field (else 1 000); the cap to 30 000.
+   * The base defaults to the server's `retry:` field (else 1 000); the cap to 30 000. On a
+   * shared stream the smallest of its subscriptions' values applies.
    */
   reconnect?: { baseDelay?: number; maxDelay?: number };
   /**
    * ms without a byte after which the connection is taken for dead and replaced (default 45 000;
-   * the server sends a heartbeat every 15 s).
+   * the server sends a heartbeat every 15 s). On a shared stream the smallest applies.
    */
   idleTimeout?: number;
 }
@@ -44,124 +57,257 @@ export interface SubscribeOptions {
 /** Ends a subscription. */
 export type Unsubscribe = () => void;
 
+/** A subscription on a stream; `fresh` until a connection that includes it has opened. */
+interface Member {
+  o: SubscribeOptions;
+  fresh: boolean;
+}
+
+/** One stream and the subscriptions that share it. */
+interface Stream {
+  members: Set<Member>;
+  /** The topics of the connection in use. */
+  topics: string[];
+  /** The last event ID received, the resume point. */
+  last: string | undefined;
+  /** Recent event IDs, so that overlapping connections never deliver an event twice. */
+  seen: string[];
+  /** True while a connection is open. */
+  up: boolean;
+  /** Reconnects with the members' topics now. */
+  widen(): void;
+  linger?: ReturnType<typeof setTimeout>;
+  end: AbortController;
+}
+
+const WIDEN = 'widen';
+
 const transient = (error: unknown) =>
   !(error instanceof CcError) || error.retryable || error instanceof ResponseValidationError;
 
-export function subscribe(send: Send, validate: boolean, options: SubscribeOptions): Unsubscribe {
-  const controller = new AbortController();
-  follow(options.signal, controller);
-  const stopped = controller.signal;
-  const report = (error: unknown) => {
+const least = (values: (number | undefined)[]) => {
+  const set = values.filter((v) => v !== undefined);
+  return set.length ? Math.min(...set) : undefined;
+};
+
+/** The live-event half of a client: `subscribe` multiplexes every subscription onto one stream. */
+export function createEvents(send: Send, validate: boolean, linger = 1000) {
+  const streams = new Map<string, Stream>();
+  let privates = 0;
+
+  const report = (member: Member, error: unknown) => {
     try {
-      options.onError?.(error);
+      member.o.onError?.(error);
     } catch {
       // An onError that throws must not end the subscription.
     }
   };
-  const reconnect = options.reconnect ?? {};
-  const idle = options.idleTimeout ?? 45_000;
-  let lastEventId = options.lastEventId;
-  let serverDelay: number | undefined;
-  /** Whether the last connection was accepted (then the backoff starts over). */
-  let opened = false;
-
-  const connect = async (check: Validate | undefined) => {
-    const connection = new AbortController();
-    const unfollow = follow(stopped, connection);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const alive = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => connection.abort(new TimeoutError(idle, 'streamEvents')), idle);
-    };
-    try {
-      const response = await send<Response>({
-        op: 'streamEvents',
-        method: 'GET',
-        path: '/v1/events',
-        query: { topics: options.topics.join(','), teamId: options.teamId },
-        headers: lastEventId ? { 'last-event-id': lastEventId } : {},
-        as: 'stream',
-        // Reconnection is this loop's job, with its own backoff.
-        opts: { signal: connection.signal, retry: false },
-      });
-      opened = true;
-      options.onOpen?.();
-      alive();
-      const feed = createSseParser({
-        retry: (ms) => (serverDelay = ms),
-        message: ({ id, data }) => {
-          if (id !== undefined) lastEventId = id;
-          let event: ApiEvent;
-          try {
-            event = JSON.parse(data) as ApiEvent;
-          } catch {
-            return report(
-              new ResponseValidationError(
-                [{ path: '', message: 'not JSON', code: 'invalid_json' }],
-                200,
-                undefined,
-                'streamEvents',
-              ),
-            );
-          }
-          const issues = check?.('streamEvents', event);
-          if (issues)
-            return report(new ResponseValidationError(issues, 200, undefined, 'streamEvents'));
-          try {
-            options.onEvent(event);
-          } catch (error) {
-            report(error);
-          }
-        },
-      });
-      const reader = response.body!.getReader();
-      // Not every body follows the fetch's signal (a wrapped or polyfilled fetch): cancel it too.
-      connection.signal.addEventListener('abort', () => void reader.cancel().catch(() => {}), {
-        once: true,
-      });
-      const decoder = new TextDecoder();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        alive();
-        feed(decoder.decode(value, { stream: true }));
+  /** Calls `fn` for each member; what it throws goes to that member's onError. */
+  const each = (stream: Stream, fn: (m: Member) => void, members = [...stream.members]) => {
+    for (const member of members) {
+      try {
+        fn(member);
+      } catch (error) {
+        report(member, error);
       }
-      connection.signal.throwIfAborted();
-    } catch (error) {
-      // A silent connection was cut by the idle timer: report that, not the abort it caused.
-      throw connection.signal.aborted && !stopped.aborted ? connection.signal.reason : error;
-    } finally {
-      clearTimeout(timer);
-      unfollow();
-      connection.abort();
     }
   };
 
-  void (async () => {
-    let failures = 0;
-    const check = validate ? await loadValidator().catch(() => undefined) : undefined;
-    while (!stopped.aborted) {
-      let delay: number | undefined;
-      opened = false;
-      try {
-        // Returns when the server ends the stream (a restart, a deploy): reconnect soon.
-        await connect(check);
-      } catch (error) {
-        if (stopped.aborted) return;
-        report(error);
-        if (!transient(error)) return;
-        const retryAfter = (error as { retryAfter?: number }).retryAfter;
-        if (retryAfter !== undefined) delay = retryAfter * 1000;
-      }
-      failures = opened ? 1 : failures + 1;
-      // The backoff's base: the caller's, else the server's `retry:`, else 1 s.
-      const retry = resolveRetry({
-        baseDelay: reconnect.baseDelay ?? serverDelay ?? 1000,
-        maxDelay: reconnect.maxDelay ?? 30_000,
-      });
-      await sleep(delay ?? backoff(failures, retry), stopped).catch(() => {});
-    }
-  })();
+  const start = (key: string, teamId: string | undefined, resumeFrom: string | undefined) => {
+    const end = new AbortController();
+    const stopped = end.signal;
+    const stream: Stream = {
+      members: new Set(),
+      topics: [],
+      last: resumeFrom,
+      seen: [],
+      up: false,
+      widen: () => {},
+      end,
+    };
+    streams.set(key, stream);
+    let serverDelay: number | undefined;
+    /** The connection being replaced by a wider one (closed once that one is open). */
+    let retiring: AbortController | undefined;
 
-  return () => controller.abort();
+    const deliver = (id: string | undefined, data: string, check: Validate | undefined) => {
+      if (id !== undefined) {
+        if (stream.seen.includes(id)) return;
+        stream.seen.push(id);
+        if (stream.seen.length > 100) stream.seen.shift();
+        stream.last = id;
+      }
+      let event: ApiEvent | undefined;
+      let issues: ResponseIssue[] | undefined;
+      try {
+        event = JSON.parse(data) as ApiEvent;
+        issues = check?.('streamEvents', event);
+      } catch {
+        issues = [{ path: '', message: 'not JSON', code: 'invalid_json' }];
+      }
+      const wanted = [...stream.members].filter(
+        (m) => !event || event.type === 'resync' || m.o.topics.includes(event.topic),
+      );
+      const error = issues && new ResponseValidationError(issues, 200, undefined, 'streamEvents');
+      each(stream, (m) => (error ? report(m, error) : m.o.onEvent(event!)), wanted);
+    };
+
+    const connect = async (
+      check: Validate | undefined,
+      connection: AbortController,
+      opened: () => void,
+    ) => {
+      const members = [...stream.members];
+      const idle = least(members.map((m) => m.o.idleTimeout)) ?? 45_000;
+      stream.topics = [...new Set(members.flatMap((m) => m.o.topics))];
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const alive = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => connection.abort(new TimeoutError(idle, 'streamEvents')), idle);
+      };
+      try {
+        const response = await send<Response>({
+          op: 'streamEvents',
+          method: 'GET',
+          path: '/v1/events',
+          query: { topics: stream.topics.join(','), teamId },
+          headers: stream.last ? { 'last-event-id': stream.last } : {},
+          as: 'stream',
+          // Reconnection is this loop's job, with its own backoff.
+          opts: { signal: connection.signal, retry: false },
+        });
+        opened();
+        stream.up = true;
+        // The connection this one replaces may still carry events sent before this one opened.
+        const old = retiring;
+        retiring = undefined;
+        if (old) setTimeout(() => old.abort(), 500);
+        for (const m of stream.members) m.fresh = false;
+        each(stream, (m) => m.o.onOpen?.());
+        alive();
+        const feed = createSseParser({
+          retry: (ms) => (serverDelay = ms),
+          message: ({ id, data }) => deliver(id, data, check),
+        });
+        const reader = response.body!.getReader();
+        // Not every body follows the fetch's signal (a wrapped or polyfilled fetch): cancel it too.
+        connection.signal.addEventListener('abort', () => void reader.cancel().catch(() => {}), {
+          once: true,
+        });
+        const decoder = new TextDecoder();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          alive();
+          feed(decoder.decode(value, { stream: true }));
+        }
+        connection.signal.throwIfAborted();
+      } catch (error) {
+        // A silent connection was cut by the idle timer: report that, not the abort it caused.
+        throw connection.signal.aborted && !stopped.aborted ? connection.signal.reason : error;
+      } finally {
+        clearTimeout(timer);
+        connection.abort();
+        if (current === connection) stream.up = false;
+      }
+    };
+
+    let current: AbortController | undefined;
+    void (async () => {
+      let failures = 0;
+      // Subscriptions made in the same task (widgets rendering together) share the first request.
+      await sleep(0);
+      const check = validate ? await loadValidator().catch(() => undefined) : undefined;
+      while (!stopped.aborted) {
+        let delay: number | undefined;
+        /** Whether this connection was accepted (then the backoff starts over). */
+        let opened = false;
+        const connection = (current = new AbortController());
+        stream.up = false;
+        const unfollow = follow(stopped, connection);
+        let detach!: () => void;
+        const detached = new Promise<void>((resolve) => (detach = resolve));
+        stream.widen = () => {
+          if (stream.last !== undefined || !opened) return connection.abort(WIDEN);
+          // No resume point yet: keep this connection until the wider one is open.
+          retiring = connection;
+          detach();
+        };
+        const run = connect(check, connection, () => (opened = true)).finally(unfollow);
+        run.catch(() => {});
+        try {
+          // Returns when the server ends the stream (a restart, a deploy): reconnect soon.
+          await Promise.race([run, detached]);
+        } catch (error) {
+          if (stopped.aborted) return;
+          if (error === WIDEN) continue;
+          const fresh = [...stream.members].filter((m) => m.fresh);
+          if (!transient(error)) {
+            if (fresh.length && fresh.length < stream.members.size) {
+              // Only the subscriptions that just joined were refused: end them, keep the others.
+              for (const m of fresh) {
+                stream.members.delete(m);
+                report(m, error);
+              }
+              continue;
+            }
+            const members = [...stream.members];
+            close(key, stream);
+            return each(stream, (m) => report(m, error), members);
+          }
+          each(stream, (m) => report(m, error));
+          const retryAfter = (error as { retryAfter?: number }).retryAfter;
+          if (retryAfter !== undefined) delay = retryAfter * 1000;
+        }
+        if (retiring === connection) continue;
+        stream.widen = () => {};
+        failures = opened ? 1 : failures + 1;
+        const reconnect = [...stream.members].map((m) => m.o.reconnect ?? {});
+        // The backoff's base: the callers', else the server's `retry:`, else 1 s.
+        const retry = resolveRetry({
+          baseDelay: least(reconnect.map((r) => r.baseDelay)) ?? serverDelay ?? 1000,
+          maxDelay: least(reconnect.map((r) => r.maxDelay)) ?? 30_000,
+        });
+        await sleep(delay ?? backoff(failures, retry), stopped).catch(() => {});
+      }
+    })();
+    return stream;
+  };
+
+  const close = (key: string, stream: Stream) => {
+    stream.members.clear();
+    if (streams.get(key) === stream) streams.delete(key);
+    stream.end.abort();
+  };
+
+  const subscribe = (options: SubscribeOptions): Unsubscribe => {
+    if (options.signal?.aborted) return () => {};
+    const kpis = options.topics.includes('kpis.live');
+    let key: string | undefined;
+    if (options.lastEventId !== undefined) key = `#${++privates}`;
+    else if (kpis) key = `k${options.teamId ?? ''}`;
+    else if (!streams.has('k')) key = [...streams.keys()].find((k) => k[0] === 'k');
+    key ??= 'k';
+    const stream =
+      streams.get(key) ?? start(key, kpis ? options.teamId : undefined, options.lastEventId);
+    clearTimeout(stream.linger);
+    const member: Member = { o: options, fresh: true };
+    stream.members.add(member);
+    if (options.topics.some((topic) => !stream.topics.includes(topic))) stream.widen();
+    else if (stream.up) {
+      member.fresh = false;
+      queueMicrotask(
+        () => stream.members.has(member) && each(stream, (m) => m.o.onOpen?.(), [member]),
+      );
+    }
+    const unsubscribe = () => {
+      options.signal?.removeEventListener('abort', unsubscribe);
+      if (!stream.members.delete(member) || stream.members.size) return;
+      stream.linger = setTimeout(() => stream.members.size || close(key, stream), linger);
+    };
+    options.signal?.addEventListener('abort', unsubscribe, { once: true });
+    return unsubscribe;
+  };
+
+  return { subscribe };
 }

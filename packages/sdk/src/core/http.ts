@@ -60,6 +60,8 @@ export interface ClientOptions {
   userAgent?: string;
   /** How long before its expiry a token is renewed, in ms (default 30 000). */
   tokenSkew?: number;
+  /** Live events: how long (ms) the shared stream stays open after its last subscription ended (default 1 000). */
+  events?: { linger?: number };
 }
 
 /** One logical call, as the resource methods describe it. */
