@@ -337,6 +337,21 @@ describe('<cc-complaint-form> against the reference server', () => {
     expect(root(el).querySelector('label[for=customerName]')!.textContent).to.contain('客戶姓名');
   });
 
+  it('writes what was just typed when the page starts to unload, before its save delay', async () => {
+    // Chromium drops IndexedDB writes begun in pagehide on a reload, so the last keystrokes before
+    // one were lost; `beforeunload` comes early enough (tests/reliability reloads a real page).
+    const key = unique();
+    const el = mount(agent, { key });
+    await ready(el);
+    await fill(el, 'customerName', 'Typed just now');
+    await fill(el, 'description', 'The last words before the reload');
+    dispatchEvent(new Event('beforeunload'));
+    // Read at once: a read begun now sees only writes begun before it, not the delayed save.
+    const draft = await readDraft(`${AGENT} ${key}`);
+    expect(draft?.values.customerName).to.equal('Typed just now');
+    expect(draft?.values.description).to.equal('The last words before the reload');
+  });
+
   it('restores a draft after the page is reloaded, and discards it on request', async () => {
     const key = unique();
     const first = mount(agent, { key });

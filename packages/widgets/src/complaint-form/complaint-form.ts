@@ -138,6 +138,12 @@ export class CcComplaintForm extends CcElement {
   private draft?: Draft;
   private draftId?: string;
   private saveTimer?: ReturnType<typeof setTimeout>;
+  /**
+   * Changes to the draft not yet written to the device. While there are any, the page's
+   * `beforeunload` writes them: Chromium drops IndexedDB writes begun in `pagehide` when the page
+   * is reloaded or left, so what was typed in the last moments before would be lost.
+   */
+  private unsaved = 0;
   private retryTimer?: ReturnType<typeof setTimeout>;
   private attempt = 0;
   /**
@@ -221,6 +227,7 @@ export class CcComplaintForm extends CcElement {
     if (!this.emit(new CcComplaintSubmitEvent(body))) return;
     const draft = this.ensureDraft();
     draft.queued = body;
+    this.changed();
     await this.save();
     await this.send();
   }
@@ -238,6 +245,7 @@ export class CcComplaintForm extends CcElement {
     super.disconnectedCallback();
     removeEventListener('pagehide', this.flush);
     removeEventListener('online', this.resend);
+    removeEventListener('beforeunload', this.flush);
     clearTimeout(this.retryTimer);
     this.flush();
   }
@@ -453,18 +461,31 @@ export class CcComplaintForm extends CcElement {
     if (draft.queued) void this.send();
   }
 
+  /** The draft changed: it is written soon, or at once if the page goes away first. */
+  private changed(): void {
+    if (!this.unsaved++) addEventListener('beforeunload', this.flush);
+  }
+
   private save = async (): Promise<void> => {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     const draft = this.draft;
-    if (!draft) return;
+    const changes = this.unsaved;
+    if (!draft) {
+      this.unsaved = 0;
+      return removeEventListener('beforeunload', this.flush);
+    }
     draft.values = { ...this.values };
     draft.updated = Date.now();
     await writeDraft(draft).catch(() => undefined);
+    if (this.unsaved === changes) {
+      this.unsaved = 0;
+      removeEventListener('beforeunload', this.flush);
+    }
   };
 
   private flush = (): void => {
-    if (this.saveTimer !== undefined) void this.save();
+    if (this.saveTimer !== undefined || this.unsaved) void this.save();
   };
 
   private resend = (): void => {
@@ -564,6 +585,7 @@ export class CcComplaintForm extends CcElement {
     this.values = next;
     this.serverErrs.delete(key);
     this.ensureDraft();
+    this.changed();
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(this.save, 400);
   };
