@@ -622,7 +622,10 @@ describe('<cc-qa-scorecard>', function () {
     expect(boxes()[0]!.checked).to.equal(false);
     expect(root(el).querySelector('[part=links]')!.textContent).to.contain(`#${justified.number}`);
     expect(open.id).to.not.equal(justified.id);
-    boxes()[0]!.click();
+    await expectAccessible(el);
+    // By keyboard: the checkbox takes Space.
+    boxes()[0]!.focus();
+    await sendKeys({ press: 'Space' });
     await el.updateComplete;
     expect(el.matches(':state(dirty)')).to.equal(true);
     await el.save();
