@@ -38,6 +38,10 @@ const TEXT = {
       `Complaint filed as ticket #${e.number ?? ''}; the queue is refreshed.`,
     'event.cc-ticket-transitioned': (e) => `Ticket #${e.ticket?.number ?? ''} changed state.`,
     'event.cc-ticket-assigned': (e) => `Ticket #${e.ticket?.number ?? ''} assigned.`,
+    'event.cc-complaint-verdict-record': (e) =>
+      `Verdict recorded on complaint #${e.ticket?.number ?? ''}.`,
+    'event.cc-complaint-callback-record': (e) =>
+      `Customer callback recorded on complaint #${e.ticket?.number ?? ''}.`,
     'event.cc-error': (e) => `A widget reported an error (${e.code}).`,
     'event.cc-kpi-select': (e, name) => `Figure chosen: ${name} (${e.period}).`,
     'event.cc-auth-error': () => 'Sign-in expired; switch role to sign in again.',
@@ -109,6 +113,9 @@ const TEXT = {
       `投诉已登记（工单 #${e.number ?? ''}），工单列表已刷新。`,
     'event.cc-ticket-transitioned': (e) => `工单 #${e.ticket?.number ?? ''} 状态已变更。`,
     'event.cc-ticket-assigned': (e) => `工单 #${e.ticket?.number ?? ''} 已分派。`,
+    'event.cc-complaint-verdict-record': (e) => `投诉工单 #${e.ticket?.number ?? ''} 已记录定性。`,
+    'event.cc-complaint-callback-record': (e) =>
+      `投诉工单 #${e.ticket?.number ?? ''} 已记录客户回访。`,
     'event.cc-error': (e) => `组件报告了错误（${e.code}）。`,
     'event.cc-kpi-select': (e, name) => `已选择指标：${name}。`,
     'event.cc-auth-error': () => '登录已过期，请切换角色重新登录。',
@@ -162,6 +169,9 @@ const TEXT = {
       `投訴已登錄（工單 #${e.number ?? ''}），工單列表已重新整理。`,
     'event.cc-ticket-transitioned': (e) => `工單 #${e.ticket?.number ?? ''} 狀態已變更。`,
     'event.cc-ticket-assigned': (e) => `工單 #${e.ticket?.number ?? ''} 已指派。`,
+    'event.cc-complaint-verdict-record': (e) => `客訴工單 #${e.ticket?.number ?? ''} 已登錄判定。`,
+    'event.cc-complaint-callback-record': (e) =>
+      `客訴工單 #${e.ticket?.number ?? ''} 已登錄客戶回電。`,
     'event.cc-error': (e) => `元件回報了錯誤（${e.code}）。`,
     'event.cc-kpi-select': (e, name) => `已選擇指標：${name}。`,
     'event.cc-auth-error': () => '登入已逾時，請切換角色重新登入。',
@@ -502,6 +512,8 @@ for (const type of [
   'cc-ticket-select',
   'cc-ticket-transitioned',
   'cc-ticket-assigned',
+  'cc-complaint-verdict-record',
+  'cc-complaint-callback-record',
   'cc-complaint-submitted',
   'cc-kpi-select',
   'cc-error',

@@ -5,6 +5,7 @@
  * Adding an element: import its class here and add one line to `elements`.
  */
 import { CcComplaintForm } from './complaint-form/complaint-form.js';
+import { CcComplaintResolution } from './complaint-resolution/complaint-resolution.js';
 import { CcEquipmentChecklist } from './equipment-checklist/equipment-checklist.js';
 import { CcEquipmentOverview } from './equipment-overview/equipment-overview.js';
 import { CcKpiAppraisal } from './kpi-appraisal/kpi-appraisal.js';
@@ -23,6 +24,7 @@ import { defineAll, type DefineElementsOptions } from './shared/define.js';
 export const elements = {
   provider: CcProvider,
   'complaint-form': CcComplaintForm,
+  'complaint-resolution': CcComplaintResolution,
   'kpi-tiles': CcKpiTiles,
   'kpi-appraisal': CcKpiAppraisal,
   'kpi-staffing': CcKpiStaffing,

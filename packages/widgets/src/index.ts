@@ -33,6 +33,11 @@ export {
 } from './ticket-queue/ticket-queue.events.js';
 export { CcTicketDetail } from './ticket-detail/ticket-detail.js';
 export { CcTicketCloseEvent } from './ticket-detail/ticket-detail.events.js';
+export { CcComplaintResolution } from './complaint-resolution/complaint-resolution.js';
+export {
+  CcComplaintVerdictRecordEvent,
+  CcComplaintCallbackRecordEvent,
+} from './complaint-resolution/complaint-resolution.events.js';
 export { CcTicketBulk, type TicketBulkOutcome } from './ticket-bulk/ticket-bulk.js';
 export { CcSelectionChangeEvent } from './ticket-bulk/ticket-bulk.events.js';
 export { CcTicketFilters } from './ticket-filters/ticket-filters.js';

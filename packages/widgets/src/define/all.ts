@@ -1,6 +1,7 @@
 /** Registers every kit element under the `cc-` prefix in the page's registry. */
 import { defineElements } from '../elements.js';
 import './cc-complaint-form.js';
+import './cc-complaint-resolution.js';
 import './cc-equipment-checklist.js';
 import './cc-equipment-overview.js';
 import './cc-kpi-appraisal.js';

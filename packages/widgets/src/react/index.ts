@@ -2,6 +2,7 @@
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { CcComplaintForm as CcComplaintFormElement } from '../index.js';
+import { CcComplaintResolution as CcComplaintResolutionElement } from '../index.js';
 import { CcEquipmentChecklist as CcEquipmentChecklistElement } from '../index.js';
 import { CcEquipmentOverview as CcEquipmentOverviewElement } from '../index.js';
 import { CcKpiAppraisal as CcKpiAppraisalElement } from '../index.js';
@@ -27,6 +28,22 @@ export const CcComplaintForm = createComponent({
     >,
     onComplaintSubmitted: 'cc-complaint-submitted' as EventName<
       HTMLElementEventMap['cc-complaint-submitted']
+    >,
+    onError: 'cc-error' as EventName<HTMLElementEventMap['cc-error']>,
+  },
+});
+
+/** Complaint outcome: record and show the verdict and the customer callback. Registers nothing: import a define file or cc-widgets.js too. */
+export const CcComplaintResolution = createComponent({
+  react: React,
+  tagName: 'cc-complaint-resolution',
+  elementClass: CcComplaintResolutionElement,
+  events: {
+    onComplaintCallbackRecord: 'cc-complaint-callback-record' as EventName<
+      HTMLElementEventMap['cc-complaint-callback-record']
+    >,
+    onComplaintVerdictRecord: 'cc-complaint-verdict-record' as EventName<
+      HTMLElementEventMap['cc-complaint-verdict-record']
     >,
     onError: 'cc-error' as EventName<HTMLElementEventMap['cc-error']>,
   },
@@ -173,6 +190,12 @@ export const CcTicketDetail = createComponent({
   tagName: 'cc-ticket-detail',
   elementClass: CcTicketDetailElement,
   events: {
+    onComplaintCallbackRecord: 'cc-complaint-callback-record' as EventName<
+      HTMLElementEventMap['cc-complaint-callback-record']
+    >,
+    onComplaintVerdictRecord: 'cc-complaint-verdict-record' as EventName<
+      HTMLElementEventMap['cc-complaint-verdict-record']
+    >,
     onError: 'cc-error' as EventName<HTMLElementEventMap['cc-error']>,
     onTicketAssigned: 'cc-ticket-assigned' as EventName<HTMLElementEventMap['cc-ticket-assigned']>,
     onTicketClose: 'cc-ticket-close' as EventName<HTMLElementEventMap['cc-ticket-close']>,

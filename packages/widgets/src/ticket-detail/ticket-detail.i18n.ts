@@ -36,6 +36,9 @@ const en = {
   'ticketDetail.current': (p: { name: string }) => `${p.name} (current)`,
   'ticketDetail.routeReason': 'Reason for routing (optional)',
   'ticketDetail.route': 'Route',
+  'ticketDetail.notClosable':
+    'This complaint can be closed once its verdict and customer callback are recorded in Complaint outcome.',
+  'ticketDetail.toOutcome': 'Go to Complaint outcome',
   'ticketDetail.routed': (p: { number: string; name: string }) =>
     `Ticket #${p.number} routed to ${p.name}.`,
   'ticketDetail.choose': 'Choose…',
@@ -106,6 +109,8 @@ export const messages = defineCatalog('ticket-detail', {
     'ticketDetail.current': (p) => `${p.name}（当前）`,
     'ticketDetail.routeReason': '转派原因（选填）',
     'ticketDetail.route': '转派',
+    'ticketDetail.notClosable': '请先在“投诉处理结果”中记录投诉定性和客户回访，再关闭该投诉。',
+    'ticketDetail.toOutcome': '前往投诉处理结果',
     'ticketDetail.routed': (p) => `工单 #${p.number} 已转派至 ${p.name}。`,
     'ticketDetail.choose': '请选择…',
     'ticketDetail.reason': '原因',
@@ -168,6 +173,8 @@ export const messages = defineCatalog('ticket-detail', {
     'ticketDetail.current': (p) => `${p.name}（目前）`,
     'ticketDetail.routeReason': '轉派原因（選填）',
     'ticketDetail.route': '轉派',
+    'ticketDetail.notClosable': '請先在「客訴處理結果」中登錄客訴判定與客戶回電，再將此客訴結案。',
+    'ticketDetail.toOutcome': '前往客訴處理結果',
     'ticketDetail.routed': (p) => `工單 #${p.number} 已轉派至 ${p.name}。`,
     'ticketDetail.choose': '請選擇…',
     'ticketDetail.reason': '原因',

@@ -8,6 +8,7 @@ import { describeError } from '../shared/errors.js';
 import { CcErrorEvent } from '../shared/events.js';
 import { LiveController } from '../shared/live-controller.js';
 import { errorText, loadingTemplate } from '../shared/status.js';
+import { createSubElement } from '../shared/sub-element.js';
 import { agentName, directoryFor, unitName, type Directory } from '../ticket-queue/directory.js';
 import { liveSla, SLA_ICON, slaText } from '../ticket-queue/sla-clock.js';
 import {
@@ -56,6 +57,8 @@ const ROUTES: ReadonlySet<Role> = new Set(['complaint_supervisor', 'operations_m
  * @fires cc-ticket-assigned - The ticket was assigned; `event.ticket`, `event.assigneeId`.
  * @fires cc-ticket-close - The user asked to close it (close button or Escape); only when `closable`.
  * @fires cc-error - Loading or saving failed; `{ code, status, requestId, retryable }`.
+ * @fires cc-complaint-verdict-record - From its complaint outcome section (a complaint only).
+ * @fires cc-complaint-callback-record - From its complaint outcome section (a complaint only).
  * @csspart heading - The heading naming the ticket.
  * @csspart fields - The ticket's fields.
  * @csspart sla - The SLA badge.
@@ -84,6 +87,10 @@ export class CcTicketDetail extends CcElement {
   @state() private pending?: Transition;
   @state() private actionError?: string;
   @state() private busy = false;
+  @state() private notClosable = false;
+  /** The complaint outcome section, created on first use (a complaint only). */
+  @state() private resolution?: HTMLElement & { ticket?: Ticket; client?: unknown };
+  private resolutionLoading = false;
 
   private book?: Directory;
   private clock?: ReturnType<typeof setInterval>;
@@ -161,6 +168,7 @@ export class CcTicketDetail extends CcElement {
     super.willUpdate(changed);
     if (changed.has('ticketId')) {
       this.conflict = this.pending = this.actionError = undefined;
+      this.notClosable = false;
     }
   }
 
@@ -270,6 +278,21 @@ export class CcTicketDetail extends CcElement {
           ? html`<p class="action-error" role="alert">${this.actionError}</p>`
           : nothing
       }
+      ${
+        this.notClosable
+          ? html`<p class="action-error" role="alert">
+              ${m('ticketDetail.notClosable')}
+              <button
+                class="cc-button"
+                type="button"
+                data-action="to-outcome"
+                @click=${() => this.resolution?.focus()}
+              >
+                ${m('ticketDetail.toOutcome')}
+              </button>
+            </p>`
+          : nothing
+      }
       <h3>${m('ticketDetail.fields')}</h3>
       <dl part="fields">
         ${fields.map(
@@ -278,7 +301,7 @@ export class CcTicketDetail extends CcElement {
               <dd>${value}</dd>`,
         )}
       </dl>
-      ${this.renderActions(t)}
+      ${this.renderActions(t)} ${t.kind === 'complaint' ? this.renderResolution(t) : nothing}
       <h3>${m('ticketDetail.comments')}</h3>
       ${
         comments.length
@@ -472,6 +495,48 @@ export class CcTicketDetail extends CcElement {
       }`;
   }
 
+  /**
+   * The complaint outcome section (verdict, customer callback): its code loads on first use and
+   * it is registered beside this element (same prefix and registry).
+   */
+  private renderResolution(t: Ticket): unknown {
+    const el = this.resolution;
+    if (!el) {
+      if (!this.resolutionLoading) {
+        this.resolutionLoading = true;
+        void createSubElement<NonNullable<typeof this.resolution>>(
+          this,
+          'ticket-detail',
+          'complaint-resolution',
+          () =>
+            import('../complaint-resolution/complaint-resolution.js').then(
+              (x) => x.CcComplaintResolution,
+            ),
+        ).then((created) => {
+          if (!created) return;
+          const recorded = (e: Event) => {
+            this.notClosable = false;
+            this.show((e as Event & { ticket: Ticket }).ticket);
+            void this.reload();
+          };
+          created.addEventListener('cc-complaint-verdict-record', recorded);
+          created.addEventListener('cc-complaint-callback-record', recorded);
+          this.resolution = created;
+        });
+      }
+      return nothing;
+    }
+    Object.assign(el, {
+      ticket: t,
+      client: this.resolvedClient,
+      locale: this.resolvedLocale,
+      timeZone: this.resolvedTimeZone,
+      theme: this.resolvedTheme,
+      density: this.resolvedDensity,
+    });
+    return el;
+  }
+
   /** Applies an action with the version the user saw; a 412 shows what changed instead. */
   private async apply(action: Action): Promise<void> {
     const client = this.resolvedClient;
@@ -480,6 +545,7 @@ export class CcTicketDetail extends CcElement {
     const { ticket } = action;
     this.busy = true;
     this.actionError = undefined;
+    this.notClosable = false;
     try {
       let updated: Ticket;
       if (action.kind === 'transition') {
@@ -540,6 +606,10 @@ export class CcTicketDetail extends CcElement {
         } catch (again) {
           this.actionError = this.fail(again);
         }
+      } else if (describeError(error).code === 'complaint-not-closable') {
+        // Closing needs the verdict and the callback: point at the section that records them.
+        this.fail(error);
+        this.notClosable = true;
       } else this.actionError = this.fail(error);
     } finally {
       this.busy = false;

@@ -2,6 +2,7 @@
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type {
   CcComplaintForm,
+  CcComplaintResolution,
   CcEquipmentChecklist,
   CcEquipmentOverview,
   CcKpiAppraisal,
@@ -46,6 +47,22 @@ type CcComplaintFormJsxProps = DetailedHTMLProps<HTMLAttributes<CcComplaintForm>
   > & {
     'oncc-complaint-submit'?: (event: EventOf<'cc-complaint-submit'>) => void;
     'oncc-complaint-submitted'?: (event: EventOf<'cc-complaint-submitted'>) => void;
+    'oncc-error'?: (event: EventOf<'cc-error'>) => void;
+  };
+
+/** Complaint outcome: record and show the verdict and the customer callback. */
+type CcComplaintResolutionJsxProps = DetailedHTMLProps<
+  HTMLAttributes<CcComplaintResolution>,
+  CcComplaintResolution
+> &
+  Partial<
+    Pick<
+      CcComplaintResolution,
+      'client' | 'density' | 'locale' | 'theme' | 'ticket' | 'ticketId' | 'timeZone'
+    >
+  > & {
+    'oncc-complaint-callback-record'?: (event: EventOf<'cc-complaint-callback-record'>) => void;
+    'oncc-complaint-verdict-record'?: (event: EventOf<'cc-complaint-verdict-record'>) => void;
     'oncc-error'?: (event: EventOf<'cc-error'>) => void;
   };
 
@@ -226,6 +243,8 @@ type CcTicketDetailJsxProps = DetailedHTMLProps<HTMLAttributes<CcTicketDetail>, 
       'client' | 'closable' | 'density' | 'locale' | 'noLive' | 'theme' | 'ticketId' | 'timeZone'
     >
   > & {
+    'oncc-complaint-callback-record'?: (event: EventOf<'cc-complaint-callback-record'>) => void;
+    'oncc-complaint-verdict-record'?: (event: EventOf<'cc-complaint-verdict-record'>) => void;
     'oncc-error'?: (event: EventOf<'cc-error'>) => void;
     'oncc-ticket-assigned'?: (event: EventOf<'cc-ticket-assigned'>) => void;
     'oncc-ticket-close'?: (event: EventOf<'cc-ticket-close'>) => void;
@@ -280,6 +299,7 @@ declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
       'cc-complaint-form': CcComplaintFormJsxProps;
+      'cc-complaint-resolution': CcComplaintResolutionJsxProps;
       'cc-equipment-checklist': CcEquipmentChecklistJsxProps;
       'cc-equipment-overview': CcEquipmentOverviewJsxProps;
       'cc-kpi-appraisal': CcKpiAppraisalJsxProps;

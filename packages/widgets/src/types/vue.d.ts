@@ -2,6 +2,7 @@
 import type { DefineComponent } from 'vue';
 import type {
   CcComplaintForm,
+  CcComplaintResolution,
   CcEquipmentChecklist,
   CcEquipmentOverview,
   CcKpiAppraisal,
@@ -48,6 +49,19 @@ declare module 'vue' {
       > & {
         onCcComplaintSubmit?: (event: EventOf<'cc-complaint-submit'>) => void;
         onCcComplaintSubmitted?: (event: EventOf<'cc-complaint-submitted'>) => void;
+        onCcError?: (event: EventOf<'cc-error'>) => void;
+      }
+    >;
+    /** Complaint outcome: record and show the verdict and the customer callback. */
+    'cc-complaint-resolution': DefineComponent<
+      Partial<
+        Pick<
+          CcComplaintResolution,
+          'client' | 'density' | 'locale' | 'theme' | 'ticket' | 'ticketId' | 'timeZone'
+        >
+      > & {
+        onCcComplaintCallbackRecord?: (event: EventOf<'cc-complaint-callback-record'>) => void;
+        onCcComplaintVerdictRecord?: (event: EventOf<'cc-complaint-verdict-record'>) => void;
         onCcError?: (event: EventOf<'cc-error'>) => void;
       }
     >;
@@ -229,6 +243,8 @@ declare module 'vue' {
           | 'timeZone'
         >
       > & {
+        onCcComplaintCallbackRecord?: (event: EventOf<'cc-complaint-callback-record'>) => void;
+        onCcComplaintVerdictRecord?: (event: EventOf<'cc-complaint-verdict-record'>) => void;
         onCcError?: (event: EventOf<'cc-error'>) => void;
         onCcTicketAssigned?: (event: EventOf<'cc-ticket-assigned'>) => void;
         onCcTicketClose?: (event: EventOf<'cc-ticket-close'>) => void;
