@@ -16,10 +16,34 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
+  /* One block size whether loading, empty, failed or showing rows: the page never shifts when data
+     arrives. The rows take what the filter bar and the count leave. */
   .queue {
     display: flex;
     flex-direction: column;
     gap: var(--_cc-space-3);
+    block-size: var(
+      --cc-ticket-queue-block-size,
+      calc(var(--cc-ticket-queue-height, 28rem) + 15rem)
+    );
+  }
+  .queue > * {
+    flex: none;
+  }
+  .toolbar-slot[hidden] {
+    display: none;
+  }
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_cc-space-1) var(--_cc-space-3);
+    min-block-size: var(--_cc-control-height);
+  }
+  .queue > .status-slot,
+  .queue > .grid {
+    flex: 1 1 auto;
+    min-block-size: 0;
   }
   input[type='checkbox'] {
     width: 1.1rem;
@@ -41,6 +65,8 @@ export const styles = css`
     color: var(--_cc-color-text);
   }
   .grid {
+    display: flex;
+    flex-direction: column;
     overflow-x: auto;
     border: 1px solid var(--_cc-color-border);
     border-radius: var(--_cc-radius);
@@ -64,12 +90,14 @@ export const styles = css`
     min-width: var(--cc-ticket-queue-min-width, 64rem);
   }
   .scroller {
-    height: var(--cc-ticket-queue-height, 28rem);
+    flex: 1 1 auto;
+    min-block-size: var(--_tq-row-height);
     overflow-y: auto;
     /* Header and rows keep the same width whether or not a scrollbar shows. */
     scrollbar-gutter: stable;
   }
   .head {
+    flex: none;
     scrollbar-gutter: stable;
     overflow: hidden;
   }

@@ -75,8 +75,8 @@ describe('<cc-ticket-queue> against the reference server', function () {
   // A busy shared machine answers slowly at times; the tests measure behaviour, not speed.
   this.timeout(30000);
 
-  it('has every string in en, zh-Hans and zh-Hant', () => {
-    expectCompleteCatalog(messages);
+  it('has every string in en, zh-Hans and zh-Hant', async () => {
+    await expectCompleteCatalog(messages);
   });
 
   for (const role of [
@@ -602,5 +602,124 @@ describe('<cc-ticket-queue> against the reference server', function () {
     expect(el.matches(':state(empty)')).to.equal(true);
     expect(root(el).textContent).to.contain('No ticket matches these filters.');
     await expectAccessible(el);
+  });
+
+  describe('keeps its place on the page while data arrives', () => {
+    /** The layout shifts recorded from now on (sources as nodes), until `stop()`. */
+    const recordShifts = () => {
+      const shifts: { value: number; nodes: Node[] }[] = [];
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as {
+          value: number;
+          sources: { node: Node | null }[];
+        }[]) {
+          shifts.push({
+            value: entry.value,
+            nodes: entry.sources.map((s) => s.node).filter((n): n is Node => !!n),
+          });
+        }
+      });
+      observer.observe({ type: 'layout-shift' });
+      return {
+        shifts,
+        stop: () => {
+          shifts.push(
+            ...observer.takeRecords().map((e) => {
+              const entry = e as unknown as { value: number; sources: { node: Node | null }[] };
+              return {
+                value: entry.value,
+                nodes: entry.sources.map((s) => s.node).filter((n): n is Node => !!n),
+              };
+            }),
+          );
+          observer.disconnect();
+        },
+      };
+    };
+    /** Whether a node is the queue or inside it (its shadow root and the elements it holds). */
+    const inside = (queue: Element, node: Node): boolean => {
+      for (let n: Node | null = node; n;) {
+        if (n === queue) return true;
+        const parent: Node | null = n.parentNode;
+        n = parent instanceof ShadowRoot ? parent.host : parent;
+      }
+      return false;
+    };
+    const frames = () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+      );
+    /** A page of a fixed width: the queue, then a line that must not move. */
+    const page = (filters: TicketQueueView['filters']) => {
+      const wrapper = fixtureSync<HTMLElement>(
+        html`<div>
+          <cc-ticket-queue
+            .client=${clientFor({ role: 'supervisor' })}
+            .view=${view(filters)}
+            locale="en"
+            no-live
+          ></cc-ticket-queue>
+          <p id="after">Below the queue</p>
+        </div>`,
+      );
+      wrapper.style.width = '1100px';
+      return {
+        el: wrapper.querySelector<CcTicketQueue>('cc-ticket-queue')!,
+        after: wrapper.querySelector<HTMLElement>('#after')!,
+      };
+    };
+
+    it('has the same block size loading, loaded and empty', async () => {
+      const { el, after } = page({ state: ['new', 'open', 'pending', 'escalated'] });
+      await el.updateComplete;
+      await frames();
+      expect(el.matches(':state(loading)'), 'measured while loading').to.equal(true);
+      const loading = el.getBoundingClientRect().height;
+      const below = after.getBoundingClientRect().top;
+      expect(loading).to.be.greaterThan(300);
+      await loaded(el);
+      await frames();
+      expect(rowsInDom(el).length).to.be.greaterThan(0);
+      expect(el.getBoundingClientRect().height).to.be.closeTo(loading, 1);
+      expect(after.getBoundingClientRect().top).to.be.closeTo(below, 1);
+      // Nothing matches: the empty state keeps the same space.
+      el.view = view({ q: unique() });
+      await loaded(el);
+      await frames();
+      expect(el.matches(':state(empty)')).to.equal(true);
+      expect(el.getBoundingClientRect().height).to.be.closeTo(loading, 1);
+    });
+
+    it('causes no layout shift inside or below it when the first page arrives', async () => {
+      const record = recordShifts();
+      const { el, after } = page({ state: ['new', 'open', 'pending', 'escalated'] });
+      await loaded(el);
+      // The rows around the view are added in a later task; let them and a frame or two pass.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await frames();
+      record.stop();
+      const moved = record.shifts.filter((s) => s.nodes.some((n) => n === after || inside(el, n)));
+      expect(moved, JSON.stringify(moved.map((s) => s.value))).to.deep.equal([]);
+      // The filter bar, the count and the grid are all there.
+      expect(root(el).querySelector('.toolbar-slot:not([hidden]) .toolbar')).to.not.equal(null);
+      expect(root(el).querySelector('.bar .total')).to.not.equal(null);
+    });
+
+    it('renders the rows in view first, then the rows around them', async () => {
+      const { el } = page({ state: ['new', 'open', 'pending', 'escalated'] });
+      await loaded(el);
+      const scroller = root(el).querySelector<HTMLElement>('.scroller')!;
+      const row = root(el).querySelector<HTMLElement>('.body [role=row]')!;
+      const inView = Math.ceil(scroller.clientHeight / row.offsetHeight);
+      await waitUntil(
+        () => rowsInDom(el).length >= Math.min(el.tickets.length, inView + 5),
+        'the rows around the view were not added',
+        { timeout: 4000 },
+      );
+      // Every row in view is drawn (not only the overscan).
+      expect(rowsInDom(el).slice(0, inView)).to.deep.equal(
+        el.tickets.slice(0, inView).map((t) => t.id),
+      );
+    });
   });
 });

@@ -139,7 +139,8 @@ const PAGE_SIZE = 100;
  * @csspart detail - The ticket's detail (`<cc-ticket-detail>`).
  * @csspart bulk - The bulk-action bar (`<cc-ticket-bulk>`).
  * @cssprop --cc-ticket-queue-background - Background of the whole element (default: --cc-color-surface).
- * @cssprop --cc-ticket-queue-height - Height of the scrolling rows (default: 28rem).
+ * @cssprop --cc-ticket-queue-height - Height of the scrolling rows the queue is sized for (default: 28rem).
+ * @cssprop --cc-ticket-queue-block-size - Block size of the whole queue, the same while it loads, is empty, fails or shows rows, so the page never shifts; the rows take what the filter bar and the count leave (default: the rows' height + 15rem).
  * @cssprop --cc-ticket-queue-min-width - Width below which the grid scrolls sideways (default: 64rem).
  * @cssprop --cc-ticket-queue-row-height - Row height; subjects wrap to two lines (default: 3.25rem).
  * @cssprop --cc-ticket-queue-at-risk-color - At-risk SLA colour (default: --cc-color-warning).
@@ -183,7 +184,7 @@ export class CcTicketQueue extends CcElement {
   @state() private detailEl?: CcTicketDetail;
   @state() private bulkEl?: CcTicketBulk;
   @state() private filtersEl?: CcTicketFilters;
-  private filtersLoading = false;
+  private filtersLoad?: Promise<void>;
   private bulkLoading = false;
   private detailLoading = false;
   @state() private newTickets = 0;
@@ -209,17 +210,21 @@ export class CcTicketQueue extends CcElement {
       this.book = await directoryFor(client);
       const query = this.query();
       const generation = ++this.generation;
+      // The filter bar's code loads beside the data: the bar, the counts and the rows then appear
+      // in one frame, in the space the queue kept for them (no layout shift).
       const [page, counts] = await Promise.all([
         client.tickets.list({ ...query, sort: this.sort, limit: this.pageSize }, { signal }),
         this.loadCounts(client, query, signal),
+        this.loadFilters(),
       ]);
       if (generation !== this.generation) return page;
       this.rows = page.items;
       this.cursor = page.nextCursor;
       const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
       if (scroller) scroller.scrollTop = 0;
+      // First the rows in view; the rows around them follow in a later task (see updated()).
       this.first = 0;
-      this.last = 19;
+      this.last = Math.ceil((scroller?.clientHeight || 448) / this.rowHeight);
       this.total = counts.total;
       this.counts = counts.groups;
       this.newTickets = 0;
@@ -311,6 +316,7 @@ export class CcTicketQueue extends CcElement {
     super.disconnectedCallback();
     clearInterval(this.clock);
     clearTimeout(this.batchTimer);
+    clearTimeout(this.windowTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -489,29 +495,20 @@ export class CcTicketQueue extends CcElement {
 
   // ---- rendering -------------------------------------------------------------------------------
 
+  /**
+   * One block size in every state (loading, empty, error, rows): the page around the queue never
+   * moves when data arrives. While the first page loads, the filter bar is already in the DOM
+   * (hidden) so it is drawn in the same frame as the counts and the rows.
+   */
   protected override render(): TemplateResult {
     const m = this.t2();
+    const status = this.data.status;
+    const first = status === 'initial' || status === 'loading';
     return html`
       ${this.announcer.render()}
       <section class="queue" aria-label=${m('ticketQueue.gridLabel')}>
-        ${this.renderFilters()}
-        <p class="total">
-          ${m('ticketQueue.total', {
-            n: this.fmt.number(this.total),
-            loaded: this.fmt.number(this.rows.length),
-          })}
-        </p>
-        ${this.live.stale ? html`<p class="stale" role="status">${this.t('live.stale')}</p>` : nothing}
-        ${
-          this.newTickets
-            ? html`<p class="new-tickets">
-                ${m('ticketQueue.live.created', { n: this.fmt.number(this.newTickets) })}
-                <button class="cc-button" type="button" @click=${() => void this.reload()}>
-                  ${m('ticketQueue.live.show')}
-                </button>
-              </p>`
-            : nothing
-        }
+        <div class="toolbar-slot" ?hidden=${first}>${this.renderFilters()}</div>
+        ${first ? nothing : this.renderBar()}
         ${this.selected.size || this.bulkEl?.results ? this.renderBulk() : nothing}
         ${this.renderBody()}
       </section>
@@ -519,29 +516,53 @@ export class CcTicketQueue extends CcElement {
     `;
   }
 
+  /** Count, refresh, live and paging notes on one line above the grid. */
+  private renderBar(): TemplateResult {
+    const m = this.t2();
+    return html`<div class="bar">
+      <p class="total">
+        ${m('ticketQueue.total', {
+          n: this.fmt.number(this.total),
+          loaded: this.fmt.number(this.rows.length),
+        })}
+      </p>
+      ${this.data.status === 'refreshing' ? refreshingTemplate(this) : nothing}
+      ${this.live.stale ? html`<p class="stale" role="status">${this.t('live.stale')}</p>` : nothing}
+      ${
+        this.newTickets
+          ? html`<p class="new-tickets">
+              ${m('ticketQueue.live.created', { n: this.fmt.number(this.newTickets) })}
+              <button class="cc-button" type="button" @click=${() => void this.reload()}>
+                ${m('ticketQueue.live.show')}
+              </button>
+            </p>`
+          : nothing
+      }
+      ${this.loadingMore ? html`<p class="more" role="status">${m('ticketQueue.loadingMore')}</p>` : nothing}
+    </div>`;
+  }
+
   /**
-   * The list's loading / empty / error presentation (the shared templates) above one grid that
-   * stays in the DOM while it refreshes, so focus and scroll position survive a reload.
+   * The list's loading / empty / error presentation (the shared templates) in the grid's place,
+   * or one grid that stays in the DOM while it refreshes, so focus and scroll position survive a
+   * reload.
    */
   private renderBody(): TemplateResult {
     const status = this.data.status;
     const error = this.data.error;
     const retry = () => void this.data.retry();
     const hasRows = this.rows.length > 0 && status !== 'empty';
-    return html`<div class="status-slot">
-        ${
-          status === 'initial' || status === 'loading'
-            ? loadingTemplate(this)
-            : status === 'empty'
-              ? emptyTemplate(this, this.t2()('ticketQueue.empty'))
-              : status === 'error' && error
-                ? errorTemplate(this, error, retry)
-                : status === 'refreshing'
-                  ? refreshingTemplate(this)
-                  : nothing
-        }
-      </div>
-      ${hasRows && status !== 'loading' && status !== 'initial' ? this.renderGrid() : nothing}`;
+    return status === 'initial' || status === 'loading'
+      ? html`<div class="status-slot">${loadingTemplate(this)}</div>`
+      : status === 'empty'
+        ? html`<div class="status-slot">
+            ${emptyTemplate(this, this.t2()('ticketQueue.empty'))}
+          </div>`
+        : status === 'error' && error
+          ? html`<div class="status-slot">${errorTemplate(this, error, retry)}</div>`
+          : hasRows
+            ? this.renderGrid()
+            : html`<div class="status-slot"></div>`;
   }
 
   /** The filter bar (<cc-ticket-filters>), loaded with the first page. */
@@ -558,18 +579,21 @@ export class CcTicketQueue extends CcElement {
     return this.follow(el);
   }
 
-  private async loadFilters(): Promise<void> {
-    if (this.filtersLoading) return;
-    this.filtersLoading = true;
-    const el = await this.create<CcTicketFilters>('ticket-filters', 'toolbar', () =>
+  /** Loads the filter bar's code once; never fails the queue (it then shows no filter bar). */
+  private loadFilters(): Promise<void> {
+    return (this.filtersLoad ??= this.create<CcTicketFilters>('ticket-filters', 'toolbar', () =>
       import('../ticket-filters/ticket-filters.js').then((m) => m.CcTicketFilters),
-    );
-    el?.addEventListener('cc-filter-change', (e) => {
-      e.stopPropagation();
-      if (e.viewId === undefined) this.setFilters(e.filters);
-      else this.pickView(e.viewId);
-    });
-    this.filtersEl = el;
+    ).then(
+      (el) => {
+        el?.addEventListener('cc-filter-change', (e) => {
+          e.stopPropagation();
+          if (e.viewId === undefined) this.setFilters(e.filters);
+          else this.pickView(e.viewId);
+        });
+        this.filtersEl = el;
+      },
+      () => undefined,
+    ));
   }
 
   private renderGrid(): TemplateResult {
@@ -618,12 +642,7 @@ export class CcTicketQueue extends CcElement {
             )}
           </div>
         </div>
-      </div>
-      ${
-        this.loadingMore
-          ? html`<p class="more" role="status">${m('ticketQueue.loadingMore')}</p>`
-          : nothing
-      }`;
+      </div>`;
   }
 
   // ---- windowing: only the rows in view (and a few around) are in the DOM ---------------------
@@ -659,6 +678,7 @@ export class CcTicketQueue extends CcElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (changed.has('rows')) this.windowPending = true;
     const body = this.renderRoot.querySelector<HTMLElement>('.body');
     if (!body) return;
     // The rows outside the window are stand-in space (CSSOM, allowed under a strict CSP).
@@ -666,8 +686,17 @@ export class CcTicketQueue extends CcElement {
     const last = Math.min(this.last, this.rows.length - 1);
     body.style.paddingTop = `${this.first * h}px`;
     body.style.paddingBottom = `${Math.max(0, this.rows.length - 1 - last) * h}px`;
-    if (changed.has('rows')) this.windowRows();
+    // The rows around the view (overscan) render in a task of their own: a first page draws its
+    // visible rows without one long task.
+    if (this.windowPending) {
+      this.windowPending = false;
+      clearTimeout(this.windowTimer);
+      this.windowTimer = setTimeout(() => this.windowRows());
+    }
   }
+
+  private windowPending = false;
+  private windowTimer?: ReturnType<typeof setTimeout>;
 
   private tabFor(row: number, col: number): string {
     const focusRow = this.focusRow < -1 ? -1 : this.focusRow;
