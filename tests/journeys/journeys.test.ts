@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { apiAs } from './api.js';
+import { journey1 } from './journey-1.js';
 import { englishStrings, scanWidgets, text, until } from './page-checks.js';
 import { launch, openDesk, shot, startPortal, type Portal } from './harness.js';
 
@@ -24,98 +25,19 @@ describe('journeys in the demo portal', { timeout: 360_000 }, () => {
   });
 
   test('1. an agent files a complaint; the complaint supervisor routes and escalates it (en)', async () => {
-    const supervisor = await openDesk(browser, portal, 'complaint_supervisor');
-    const agent = await openDesk(browser, portal, 'agent');
-    const sp = supervisor.page;
-    const ap = agent.page;
-    // The supervisor's queue is loaded before the complaint exists: it must arrive live.
-    await sp.locator('cc-ticket-queue [role="row"][data-id]').first().waitFor();
-    await sortNewestFirst(sp);
-
-    // The agent takes the complaint during the call, by keyboard where a person would.
-    const form = ap.locator('cc-complaint-form');
-    await form.locator('#customerName').fill('Wang Fang');
-    await form.locator('#customerPhone').fill('13812345678');
-    await form.locator('#categoryId').selectOption('cat_billing_dispute');
-    await form.locator('#severity').focus();
-    await form.locator('#severity').selectOption('high');
-    await form
-      .locator('#description')
-      .fill('Charged twice for the November bill; the second charge was not authorised.');
-    // The category brings its own fields.
-    await form.getByLabel(/Invoice number/).fill('INV-20261101');
-    await form.getByLabel(/Disputed amount/).fill('129.50');
-    await form.locator('[part="routing"]', { hasText: 'Handling department' }).waitFor();
-    await shot(ap, 'journey-1-agent-complaint-form', form);
-    await form.getByRole('button', { name: 'File complaint' }).click();
-    const logged = ap.locator('#activity li', { hasText: /Complaint filed as ticket #\d+/ });
-    await logged.waitFor();
-    const number = Number(/#(\d+)/.exec((await logged.textContent()) ?? '')?.[1]);
-    assert.ok(number > 0, 'the activity log names the filed ticket');
-    filed.number = number;
-
-    // It appears live in the complaint supervisor's queue, without a reload: the queue says a
-    // new ticket arrived and shows it on request (it never moves rows under the cursor).
-    const show = sp.locator('cc-ticket-queue').getByRole('button', { name: 'Show them' });
-    await show.waitFor({ timeout: 20_000 });
-    await shot(sp, 'journey-1-supervisor-new-ticket', sp.locator('cc-ticket-queue'));
-    await show.click();
-    const row = sp.locator('cc-ticket-queue [role="row"][data-id]', { hasText: `#${number}` });
-    await row.waitFor({ timeout: 20_000 });
-    const ticketId = (await row.getAttribute('data-id')) ?? '';
-    filed.ticketId = ticketId;
-
-    // Routing to another department: no widget offers it (defect reported in docs/journeys.md),
-    // so the supervisor's client does it and the widgets must show it.
-    const api = apiAs(portal.url, 'complaint_supervisor');
-    const ticket = await api.tickets.get(ticketId);
-    const departments = await api.departments.list();
-    const other = departments.items.find((d) => d.id !== ticket.departmentId);
-    assert.ok(other, 'a second department exists');
-    await api.complaints.route(
-      ticketId,
-      { departmentId: other.id, reason: 'Billing disputes go to the billing office.' },
-      { ifMatch: ticket.version },
+    Object.assign(
+      filed,
+      await journey1({
+        api: portal.url,
+        open: (role) => openDesk(browser, portal, role),
+        shots: (step) => `journey-1-${step}`,
+        // The portal logs the filing in its activity list.
+        filed: (page, number) =>
+          page
+            .locator('#activity li', { hasText: `Complaint filed as ticket #${number};` })
+            .waitFor(),
+      }),
     );
-
-    // The supervisor opens the complaint from the queue and escalates it.
-    await row.locator('[data-col="number"] button').click();
-    const detail = sp.locator('cc-ticket-detail');
-    await detail.locator('[part="fields"]', { hasText: other.name.en }).waitFor();
-    await detail.locator('button[data-transition="escalate"]').click();
-    await detail.locator('#transition-text').fill('Customer threatens to go to the regulator.');
-    await detail.locator('#transition-text').press('Tab');
-    await detail.getByRole('button', { name: 'Apply' }).click();
-    await detail.locator('[part="fields"]', { hasText: 'Escalated' }).waitFor();
-    await shot(sp, 'journey-1-supervisor-escalated', detail);
-
-    // The agent's queue shows the change, live.
-    await sortNewestFirst(ap);
-    const agentRow = ap.locator('cc-ticket-queue [role="row"][data-id]', {
-      hasText: `#${number}`,
-    });
-    await agentRow.locator('[data-col="state"] [data-state="escalated"]').waitFor({
-      timeout: 20_000,
-    });
-
-    // The SLA countdown counts business time: the time shown is the business time left, which
-    // is less than the clock time to the due instant once the window crosses closed hours.
-    const fresh = await apiAs(portal.url, 'agent').tickets.get(ticketId);
-    const sla = fresh.sla;
-    assert.ok(sla?.businessHours, 'complaints run on business hours');
-    const shown = (await agentRow.locator('[data-col="sla"]').textContent()) ?? '';
-    const seconds = parseDuration(shown);
-    const remaining = sla.resolution.remainingSeconds;
-    assert.ok(
-      Math.abs(seconds - remaining) <= Math.max(120, remaining * 0.05),
-      `the row shows ${shown.trim()} (${seconds} s); the business time left is ${remaining} s`,
-    );
-    const wall = (Date.parse(sla.resolution.dueAt ?? '') - Date.now()) / 1000;
-    assert.ok(wall > remaining + 3600, `clock time to due (${wall} s) exceeds business time left`);
-    await shot(ap, 'journey-1-agent-queue', ap.locator('cc-ticket-queue'));
-    assert.deepEqual([...agent.errors, ...supervisor.errors], []);
-    await agent.context.close();
-    await supervisor.context.close();
   });
 
   test('3. a supervisor watches the live tiles while a burst of calls comes in (en)', async () => {
@@ -321,29 +243,4 @@ async function settle(page: Page): Promise<void> {
     page,
     `[...document.querySelectorAll('#widgets [data-widget] > *')].every((el) => el.shadowRoot && !el.matches(':state(loading)'))`,
   );
-}
-
-/** Sorts a queue by number, highest first, with the column header (as a person would). */
-async function sortNewestFirst(page: Page): Promise<void> {
-  const header = page.locator('cc-ticket-queue [role="columnheader"][data-col="number"]');
-  for (let i = 0; i < 3; i++) {
-    if ((await header.getAttribute('aria-sort')) === 'descending') return;
-    const before = (await header.getAttribute('aria-sort')) ?? 'none';
-    await header.locator('button').click();
-    await page
-      .locator(
-        `cc-ticket-queue [role="columnheader"][data-col="number"]:not([aria-sort="${before}"])`,
-      )
-      .waitFor();
-  }
-  assert.equal(await header.getAttribute('aria-sort'), 'descending');
-}
-
-/** "1 d 4 h left", "3 h 20 min left", "45 min left" -> seconds. */
-function parseDuration(text: string): number {
-  let total = 0;
-  for (const [, n, unit] of text.matchAll(/(\d+)\s*(d|h|min|m|s)\b/g)) {
-    total += Number(n) * ({ d: 86_400, h: 3600, min: 60, m: 60, s: 1 }[unit ?? 's'] ?? 0);
-  }
-  return total;
 }
