@@ -227,7 +227,7 @@ describe('<cc-complaint-resolution> against the reference server', function () {
     expect($(el, '#verdict-error')).to.equal(null);
   });
 
-  it('says so when the complaint was closed meanwhile (409), keeping the draft', async () => {
+  it('says so when the complaint was closed meanwhile (409) and turns read-only', async () => {
     const ticket = await resolved(await complaint());
     const v = await boss().complaints.verdict(
       ticket.id,
@@ -248,6 +248,7 @@ describe('<cc-complaint-resolution> against the reference server', function () {
     $(el, '#verdict-yes')!.click();
     $<HTMLButtonElement>(el, '#verdict-submit')!.click();
     await waitUntil(() => $(el, '.closed'), 'no closed message', { timeout: 8000 });
+    expect($(el, '.closed')!.getAttribute('role')).to.equal('alert');
     expect(el.shadowRoot!.textContent).to.contain('This complaint is closed');
     expect($(el, 'form')).to.equal(null);
     expect((await boss().tickets.get(ticket.id)).complaint!.verdict!.finding).to.equal(
@@ -353,11 +354,15 @@ describe('<cc-complaint-resolution> against the reference server', function () {
       });
     }
 
-    it('a team supervisor records the callback of a complaint they see', async () => {
+    it("a team supervisor records the callback of their team's complaints only", async () => {
       const client = clientFor({ role: 'supervisor' });
+      const me = await client.me.get();
       const el = standalone(client, justified.id);
       await ready(el);
-      expect(offered(el)).to.deep.equal({ verdict: false, callback: true });
+      expect(offered(el)).to.deep.equal({
+        verdict: false,
+        callback: justified.teamId === me.teamId,
+      });
     });
   });
 

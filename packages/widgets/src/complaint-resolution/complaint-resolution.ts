@@ -25,12 +25,6 @@ interface Draft {
 
 /** `recordComplaintVerdict` x-roles. */
 const VERDICT: ReadonlySet<Role> = new Set(['complaint_supervisor', 'operations_manager']);
-/** `recordComplaintCallback` x-roles (an agent only on a complaint assigned to them). */
-const CALLBACK: ReadonlySet<Role> = new Set([
-  'supervisor',
-  'complaint_supervisor',
-  'operations_manager',
-]);
 const OUTCOMES: readonly Schema<'CallbackOutcome'>[] = [
   'satisfied',
   'partially_satisfied',
@@ -160,8 +154,12 @@ export class CcComplaintResolution extends CcElement {
     const role = this.me?.role;
     const open = t.state !== 'closed';
     const { verdict: v, callback: cb } = c;
+    // `recordComplaintCallback`: also an agent on their own complaint, a supervisor on their team's.
     const mayCall =
-      !!role && (CALLBACK.has(role) || (role === 'agent' && t.assigneeId === this.me?.user.id));
+      !!role &&
+      (VERDICT.has(role) ||
+        (role === 'agent' && t.assigneeId === this.me?.user.id) ||
+        (role === 'supervisor' && t.teamId === this.me?.teamId));
     return html`<section part="verdict" aria-labelledby="verdict-h">
         <h4 id="verdict-h">${m('complaintResolution.verdict')}</h4>
         ${
@@ -219,7 +217,16 @@ export class CcComplaintResolution extends CcElement {
             : nothing
         }
       </section>
-      ${open ? nothing : html`<p class="closed">${m('complaintResolution.closed')}</p>`}`;
+      ${
+        open
+          ? nothing
+          : html`<p
+              class="closed"
+              role=${this.errors.verdict || this.errors.callback ? 'alert' : nothing}
+            >
+              ${m('complaintResolution.closed')}
+            </p>`
+      }`;
   }
 
   private draft(kind: Kind): Draft {
