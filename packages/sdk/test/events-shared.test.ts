@@ -180,18 +180,51 @@ describe('one stream per client', () => {
     await until(() => openStreams() === 0, 'closed');
   });
 
-  test('following another team’s live KPIs takes a stream of its own', async () => {
+  test('live KPIs: the first team followed shares the stream; a second team takes its own', async () => {
+    const supervisor = server.clientFor('supervisor');
+    const me = await supervisor.me.get();
+    const team = me.teamId!;
     const { client, streams } = managerClient();
-    const team = server.userFor('supervisor').team_id!;
-    const center = listen(client, ['kpis.live', 'tickets']);
-    const teamKpis = listen(client, ['kpis.live'], { teamId: team });
+    // A queue, then the team's live KPIs: one stream, reconnected with the team.
     const tickets = listen(client, ['tickets']);
-    await until(() => [center, teamKpis, tickets].every((l) => l.opens() === 1), 'open');
+    await until(() => tickets.opens() === 1, 'open');
+    const teamKpis = listen(client, ['kpis.live'], { teamId: team });
+    await until(() => teamKpis.opens() === 1, 'the team stream open');
     assert.equal(streams.length, 2);
-    assert.deepEqual(
-      streams.map((r) => new URL(r.url).searchParams.get('teamId')).sort(),
-      [team, null].sort(),
+    assert.equal(new URL(streams[1]!.url).searchParams.get('teamId'), team);
+    // (The first connection closes once the wider one is open: there was no event to resume from.)
+    await until(() => openStreams() === 1, 'one stream');
+    // The center's live KPIs cannot ride on a stream filtered to one team.
+    const center = listen(client, ['kpis.live']);
+    await until(() => center.opens() === 1, 'the center stream open');
+    assert.equal(streams.length, 3);
+    assert.equal(new URL(streams[2]!.url).searchParams.get('teamId'), null);
+    await until(() => openStreams() === 2, 'two streams');
+
+    // A call waits in the team's queue: the team's figures reach the team subscription, the
+    // center's the center subscription.
+    const { queues } = await supervisor.teams.get(team);
+    await supervisor.calls.ingest({
+      calls: [
+        {
+          externalId: `shared-${tag()}`,
+          queue: queues![0]!,
+          direction: 'inbound',
+          offeredAt: new Date(Date.now() - 20_000).toISOString(),
+        },
+      ],
+    });
+    const scopes = (l: ReturnType<typeof listen>) =>
+      l.events.map(
+        (e) => (e.data as { scope: string; scopeId: string | null }).scopeId ?? 'center',
+      );
+    await until(
+      () => scopes(teamKpis).includes(team) && scopes(center).includes('center'),
+      'kpi.live',
     );
+    assert.ok(scopes(teamKpis).every((s) => s === team));
+    assert.ok(scopes(center).every((s) => s === 'center'));
+    assert.ok(tickets.events.every((e) => e.topic === 'tickets'));
     for (const l of [center, teamKpis, tickets]) l.stop();
     await until(() => openStreams() === 0, 'closed');
   });

@@ -5,7 +5,7 @@
  * stream lacks widens it (a reconnect with the union of the topics, resumed from the last event
  * ID, so nothing is missed or repeated); each subscription receives only its own topics; the
  * stream closes a short while (`linger`) after its last subscription ended. Only a subscription
- * that follows another team's live KPIs (`teamId`), or resumes from its own `lastEventId`, needs a
+ * that follows a second team's live KPIs (`teamId`), or resumes from its own `lastEventId`, needs a
  * stream of its own: the server filters `kpis.live` per stream, and a resume point is per stream.
  */
 import type { components } from '@cc-kit/spec';
@@ -68,6 +68,14 @@ interface Stream {
   members: Set<Member>;
   /** The topics of the connection in use. */
   topics: string[];
+  /**
+   * The team whose live KPIs the stream follows (`''`: the center; unset while no subscription
+   * follows live KPIs), and the one the connection in use asked for.
+   */
+  team: string | undefined;
+  sent: string;
+  /** A stream of one subscription's own (it gave its own resume point). */
+  own: boolean;
   /** The last event ID received, the resume point. */
   last: string | undefined;
   /** Recent event IDs, so that overlapping connections never deliver an event twice. */
@@ -92,8 +100,7 @@ const least = (values: (number | undefined)[]) => {
 
 /** The live-event half of a client: `subscribe` multiplexes every subscription onto one stream. */
 export function createEvents(send: Send, validate: boolean, linger = 1000) {
-  const streams = new Map<string, Stream>();
-  let privates = 0;
+  const streams = new Set<Stream>();
 
   const report = (member: Member, error: unknown) => {
     try {
@@ -113,19 +120,22 @@ export function createEvents(send: Send, validate: boolean, linger = 1000) {
     }
   };
 
-  const start = (key: string, teamId: string | undefined, resumeFrom: string | undefined) => {
+  const start = (resumeFrom: string | undefined) => {
     const end = new AbortController();
     const stopped = end.signal;
     const stream: Stream = {
       members: new Set(),
       topics: [],
+      team: undefined,
+      sent: '',
+      own: resumeFrom !== undefined,
       last: resumeFrom,
       seen: [],
       up: false,
       widen: () => {},
       end,
     };
-    streams.set(key, stream);
+    streams.add(stream);
     let serverDelay: number | undefined;
     /** The connection being replaced by a wider one (closed once that one is open). */
     let retiring: AbortController | undefined;
@@ -160,6 +170,7 @@ export function createEvents(send: Send, validate: boolean, linger = 1000) {
       const members = [...stream.members];
       const idle = least(members.map((m) => m.o.idleTimeout)) ?? 45_000;
       stream.topics = [...new Set(members.flatMap((m) => m.o.topics))];
+      stream.sent = stream.team ?? '';
       let timer: ReturnType<typeof setTimeout> | undefined;
       const alive = () => {
         clearTimeout(timer);
@@ -170,7 +181,7 @@ export function createEvents(send: Send, validate: boolean, linger = 1000) {
           op: 'streamEvents',
           method: 'GET',
           path: '/v1/events',
-          query: { topics: stream.topics.join(','), teamId },
+          query: { topics: stream.topics.join(','), teamId: stream.sent || undefined },
           headers: stream.last ? { 'last-event-id': stream.last } : {},
           as: 'stream',
           // Reconnection is this loop's job, with its own backoff.
@@ -249,10 +260,11 @@ export function createEvents(send: Send, validate: boolean, linger = 1000) {
                 stream.members.delete(m);
                 report(m, error);
               }
+              unbind(stream);
               continue;
             }
             const members = [...stream.members];
-            close(key, stream);
+            close(stream);
             return each(stream, (m) => report(m, error), members);
           }
           each(stream, (m) => report(m, error));
@@ -274,26 +286,36 @@ export function createEvents(send: Send, validate: boolean, linger = 1000) {
     return stream;
   };
 
-  const close = (key: string, stream: Stream) => {
+  /** When no one follows live KPIs any more, the stream may take up another team's. */
+  const unbind = (stream: Stream) => {
+    if (![...stream.members].some((m) => m.o.topics.includes('kpis.live'))) stream.team = undefined;
+  };
+  const close = (stream: Stream) => {
     stream.members.clear();
-    if (streams.get(key) === stream) streams.delete(key);
+    streams.delete(stream);
     stream.end.abort();
   };
 
   const subscribe = (options: SubscribeOptions): Unsubscribe => {
     if (options.signal?.aborted) return () => {};
-    const kpis = options.topics.includes('kpis.live');
-    let key: string | undefined;
-    if (options.lastEventId !== undefined) key = `#${++privates}`;
-    else if (kpis) key = `k${options.teamId ?? ''}`;
-    else if (!streams.has('k')) key = [...streams.keys()].find((k) => k[0] === 'k');
-    key ??= 'k';
+    // Live KPIs are filtered per stream by the server: one stream per team followed.
+    const team = options.topics.includes('kpis.live') ? (options.teamId ?? '') : undefined;
+    const shared = [...streams].filter((s) => !s.own);
     const stream =
-      streams.get(key) ?? start(key, kpis ? options.teamId : undefined, options.lastEventId);
+      (options.lastEventId === undefined &&
+        (team === undefined
+          ? (shared.find((s) => s.team === '') ?? shared[0])
+          : (shared.find((s) => s.team === team) ?? shared.find((s) => s.team === undefined)))) ||
+      start(options.lastEventId);
+    if (team !== undefined) stream.team = team;
     clearTimeout(stream.linger);
     const member: Member = { o: options, fresh: true };
     stream.members.add(member);
-    if (options.topics.some((topic) => !stream.topics.includes(topic))) stream.widen();
+    if (
+      options.topics.some((topic) => !stream.topics.includes(topic)) ||
+      (team !== undefined && team !== stream.sent)
+    )
+      stream.widen();
     else if (stream.up) {
       member.fresh = false;
       queueMicrotask(
@@ -302,8 +324,10 @@ export function createEvents(send: Send, validate: boolean, linger = 1000) {
     }
     const unsubscribe = () => {
       options.signal?.removeEventListener('abort', unsubscribe);
-      if (!stream.members.delete(member) || stream.members.size) return;
-      stream.linger = setTimeout(() => stream.members.size || close(key, stream), linger);
+      if (!stream.members.delete(member)) return;
+      unbind(stream);
+      if (!stream.members.size)
+        stream.linger = setTimeout(() => stream.members.size || close(stream), linger);
     };
     options.signal?.addEventListener('abort', unsubscribe, { once: true });
     return unsubscribe;
