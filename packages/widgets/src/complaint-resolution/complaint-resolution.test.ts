@@ -375,6 +375,10 @@ describe('<cc-complaint-resolution> against the reference server', function () {
       const el = standalone(boss(), ticket.id, locale);
       el.theme = 'dark';
       await ready(el);
+      // A locale's strings may load after the first render: wait for them, then check.
+      await waitUntil(() => el.shadowRoot!.textContent!.includes(title), `no ${locale} strings`, {
+        timeout: 8000,
+      });
       const text = el.shadowRoot!.textContent!;
       expect(text).to.contain(title);
       expect(text).to.contain(justifiedWord);
