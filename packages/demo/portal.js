@@ -56,6 +56,7 @@ const TEXT = {
     'event.cc-evaluation-acknowledged': () => 'QA evaluation acknowledged.',
     'event.cc-dispute-submitted': () => 'Dispute sent; a QA review request is open in the queue.',
     'event.cc-dispute-resolved': () => 'Dispute resolved; its QA review request is closed.',
+    'event.review-opened': () => 'The disputed evaluation is open in the QA scorecard for review.',
     evalTitle: 'Start an evaluation',
     evalAgent: 'Agent',
     evalCall: 'Call',
@@ -127,6 +128,7 @@ const TEXT = {
     'event.cc-evaluation-acknowledged': () => '质检评估已确认。',
     'event.cc-dispute-submitted': () => '申诉已提交，工单列表中已生成复核申请。',
     'event.cc-dispute-resolved': () => '申诉已处理，对应的复核申请已关闭。',
+    'event.review-opened': () => '被申诉的质检评估已在质检评分表中打开，可进行复核。',
     evalTitle: '新建质检评估',
     evalAgent: '客服专员',
     evalCall: '通话',
@@ -183,6 +185,7 @@ const TEXT = {
     'event.cc-evaluation-acknowledged': () => '評核已確認。',
     'event.cc-dispute-submitted': () => '申訴已送出，工單列表中已開立複核申請。',
     'event.cc-dispute-resolved': () => '申訴已處理，對應的複核申請已結案。',
+    'event.review-opened': () => '被申訴的評核已在品管評分表中開啟，可進行複核。',
     evalTitle: '新增評核',
     evalAgent: '客服專員',
     evalCall: '通話',
@@ -564,6 +567,17 @@ for (const type of [
     }
   });
 }
+
+// A QA review request chosen in the queue opens the disputed evaluation in the page's scorecard,
+// where the reviewer decides on the dispute.
+provider.addEventListener('cc-ticket-select', (event) => {
+  const { kind, evaluationId } = event.ticket ?? {};
+  const scorecard = document.querySelector('cc-qa-scorecard');
+  if (kind !== 'qa_review_request' || !evaluationId || !scorecard) return;
+  if (scorecard.evaluationId === evaluationId) void scorecard.refresh?.();
+  else scorecard.evaluationId = evaluationId;
+  log(text('event.review-opened'));
+});
 
 $('switchers').addEventListener('change', (event) => {
   const { name, value } = event.target;

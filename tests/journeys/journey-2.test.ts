@@ -234,9 +234,16 @@ describe('journey 2 in the demo portal', { timeout: 300_000 }, () => {
       'one criterion disputed',
     );
 
-    // ---- 4. The QA specialist partly accepts (zh-Hans) ---------------------------------------
-    await card.getByRole('button', { name: await sc(QA, 'qaScorecard.back'), exact: true }).click();
-    await card.locator('.list button').first().click();
+    // ---- 4. The review request reaches the QA queue; the specialist partly accepts (zh-Hans) --
+    // The queue, open since before the dispute, announces the new request live; opening it opens
+    // the disputed evaluation in the scorecard (the portal's wiring).
+    const qaQueue = qp.locator('cc-ticket-queue');
+    const showNew = await words('ticket-queue', QA, 'ticketQueue.live.show');
+    await qaQueue.getByRole('button', { name: showNew, exact: true }).click();
+    await sortNewestFirst(qp);
+    const request = disputed.disputes[0]?.ticketId ?? '';
+    assert.ok(request, 'the dispute opened a QA review request');
+    await qaQueue.locator(`[role="row"][data-id="${request}"] [data-col="number"] button`).click();
     await card.locator('cc-qa-review table').waitFor({ timeout: LIMIT });
     assert.equal(
       await qp.evaluate(`document.querySelector('cc-qa-scorecard').evaluationId`),
@@ -312,6 +319,22 @@ async function words(element: string, locale: Locale, key: string): Promise<stri
     if (typeof own === 'string') return own;
   }
   return text(element, locale, key);
+}
+
+/** Sorts the queue by number, highest first, with the column header (as a person would). */
+async function sortNewestFirst(page: Page): Promise<void> {
+  const header = page.locator('cc-ticket-queue [role="columnheader"][data-col="number"]');
+  for (let i = 0; i < 3; i++) {
+    const sort = (await header.getAttribute('aria-sort')) ?? 'none';
+    if (sort === 'descending') return;
+    await header.locator('button').click();
+    await page
+      .locator(
+        `cc-ticket-queue [role="columnheader"][data-col="number"]:not([aria-sort="${sort}"])`,
+      )
+      .waitFor();
+  }
+  assert.equal(await header.getAttribute('aria-sort'), 'descending');
 }
 
 /** Waits until the tile counts `n` evaluations (its explanation's denominator). */

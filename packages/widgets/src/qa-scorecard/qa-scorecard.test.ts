@@ -638,6 +638,28 @@ describe('<cc-qa-scorecard>', function () {
     expect((await qa.qa.evaluations.get(ev.id)).linkedTicketIds).to.deep.equal([]);
   });
 
+  it('refresh() reads a dispute raised elsewhere, and the reviewer gets the decision', async function () {
+    this.timeout(30_000);
+    const ev = await submitted(await inbound());
+    const el = mount(clientFor(QA), ev.id);
+    await loaded(el);
+    expect(root(el).querySelector('cc-qa-review table')).to.equal(null);
+    await clientFor(AGENT).qa.disputes.create(
+      ev.id,
+      { items: [{ criterionId: 'accuracy', proposedValue: 4, reason: 'Tariff was right.' }] },
+      { ifMatch: ev.version },
+    );
+    await el.refresh();
+    await waitUntil(
+      () => root(el).querySelector('cc-qa-review')?.shadowRoot?.querySelector('table'),
+      'no review',
+      {
+        timeout: 8000,
+      },
+    );
+    expect(el.evaluation!.state).to.equal('disputed');
+  });
+
   it('closes disputes after the window', async () => {
     const page = await clientFor(AGENT).qa.evaluations.list({
       limit: 100,

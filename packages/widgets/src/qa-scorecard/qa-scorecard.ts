@@ -381,6 +381,11 @@ export class CcQaScorecard extends CcElement {
 
   private reload = (): void => void this.data.refresh();
 
+  /** Reads the evaluation (or the list) again, e.g. when the host knows it changed elsewhere. */
+  refresh(): Promise<void> {
+    return this.data.refresh();
+  }
+
   private discard = (): void => {
     const ev = this.evaluation;
     if (!ev) return;
