@@ -227,6 +227,21 @@ describe('<cc-complaint-resolution> against the reference server', function () {
     expect($(el, '#verdict-error')).to.equal(null);
   });
 
+  it('starts afresh for another complaint: nothing typed for the previous one carries over', async () => {
+    const [first, second] = await Promise.all([complaint(), complaint()]);
+    const el = standalone(boss(), first.id);
+    await ready(el);
+    $(el, '#verdict-yes')!.click();
+    await type($(el, '#verdict-text')!, 'Half-written finding');
+    el.ticketId = second.id;
+    await waitUntil(() => el.current?.id === second.id, 'the second complaint did not load', {
+      timeout: 8000,
+    });
+    await el.updateComplete;
+    expect($<HTMLTextAreaElement>(el, '#verdict-text')!.value).to.equal('');
+    expect($<HTMLInputElement>(el, '#verdict-yes')!.checked).to.equal(false);
+  });
+
   it('says so when the complaint was closed meanwhile (409) and turns read-only', async () => {
     const ticket = await resolved(await complaint());
     const v = await boss().complaints.verdict(

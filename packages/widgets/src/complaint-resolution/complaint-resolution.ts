@@ -81,6 +81,7 @@ export class CcComplaintResolution extends CcElement {
   @state() private errors: Record<string, string> = {};
   @state() private latest?: Ticket;
   private busy?: Kind;
+  private shownId?: string;
   private me?: Schema<'Me'>;
   private announcer = new Announcer(this);
   /** Said once this element stays connected: a host re-rendering moves it (and drops the queue). */
@@ -129,8 +130,10 @@ export class CcComplaintResolution extends CcElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // Another complaint: nothing typed for the previous one carries over.
     const id = this.ticketId ?? this.ticket?.id;
-    if (this.latest && this.latest.id !== id) {
+    if (id !== this.shownId) {
+      this.shownId = id;
       this.latest = undefined;
       this.drafts = {};
       this.errors = {};
