@@ -51,6 +51,7 @@ async function measure(log, quick) {
     BUDGET: WIDGET_BUDGET,
     collectOwnCode,
     minifyOwnCode,
+    composition,
   } = await import(pathToFileURL(join(REPO, 'packages/widgets/rollup.widgets.mjs')).href);
   const BUDGET = {
     kit: WIDGET_BUDGET.kitBrotli,
@@ -76,9 +77,26 @@ async function measure(log, quick) {
     [...files].reduce((s, f) => addSizes(s, sizeOf(bundle, f)), zero);
 
   const rows = [];
-  const kitSize = sizeOf(kitBundle, Object.keys(kitBundle)[0]);
+  // The whole kit for one locale: cc-widgets.js (English inline), plus that locale's pack.
+  const kitFile = Object.values(kitBundle).find((c) => c.isEntry).fileName;
+  const kitSize = sizeOf(kitBundle, kitFile);
   rows.push(
     row('whole kit, dist/cc-widgets.js (self-registering, no response validation)', kitSize),
+  );
+  const kitByLocale = { en: kitSize };
+  for (const f of Object.keys(kitBundle)
+    .filter((f) => f !== kitFile)
+    .sort()) {
+    const locale = /^cc-widgets\.([\w-]+)\.js$/.exec(f)?.[1];
+    const pack = sizeOf(kitBundle, f);
+    rows.push(row(`  dist/${f}`, pack, locale ? `${locale} strings, loaded on first use` : ''));
+    if (locale) kitByLocale[locale] = addSizes(kitSize, pack);
+  }
+  for (const [locale, s] of Object.entries(kitByLocale).slice(1))
+    rows.push(row(`whole kit for a ${locale} page (cc-widgets.js + its pack)`, s));
+  const kitWorst = Object.values(kitByLocale).reduce((a, b) => (b.brotli > a.brotli ? b : a));
+  const partRows = composition(kitBundle[kitFile].code, kitBundle[kitFile].map).map((p) =>
+    row(p.group, p),
   );
   rows.push(row('loader, dist/cc-loader.js', sizeOf(loaderBundle, Object.keys(loaderBundle)[0])));
   const elementRows = [];
@@ -164,10 +182,10 @@ async function measure(log, quick) {
 
   const goals = [
     {
-      label: 'whole kit (brotli)',
-      value: kB(kitSize.brotli),
+      label: 'whole kit (brotli; en / largest locale with its pack)',
+      value: `${kB(kitSize.brotli)} / ${kB(kitWorst.brotli)}`,
       target: '≤ 45.0 kB',
-      ok: kitSize.brotli <= BUDGET.kit,
+      ok: kitWorst.brotli <= BUDGET.kit,
     },
     quick
       ? undefined
@@ -186,7 +204,7 @@ async function measure(log, quick) {
   ];
   const notes = [
     ...(quick ? ['Quick subset: the per-element ESM build is skipped.'] : []),
-    `The whole kit is ${kB(kitSize.brotli - BUDGET.kit)} ${kitSize.brotli > BUDGET.kit ? 'over' : 'under'} its 45 kB brotli target.`,
+    `The whole kit is ${kB(Math.abs(kitWorst.brotli - BUDGET.kit))} ${kitWorst.brotli > BUDGET.kit ? 'over' : 'under'} its 45 kB brotli target in its largest locale (${kB(kitSize.brotli)} in English).`,
   ];
   if (compareSizes['Shoelace 2'] && complaint)
     notes.push(
@@ -198,12 +216,17 @@ async function measure(log, quick) {
     );
   return {
     goals: goals.filter(Boolean),
-    data: { kit: kitSize, sdkCore, sdkLazy, largestOwn, compare: compareSizes },
+    data: { kit: kitSize, kitByLocale, sdkCore, sdkLazy, largestOwn, compare: compareSizes },
     tables: [
       {
         title: 'Whole kit, loader and SDK',
         head: ['output', 'min', 'gzip', 'brotli', ''],
         rows: [...rows, ...sdkRows],
+      },
+      {
+        title: 'What the whole kit is made of (each part of cc-widgets.js compressed alone)',
+        head: ['part', 'min', 'gzip', 'brotli', ''],
+        rows: partRows,
       },
       {
         title: "Each element's own code (budget 8 kB brotli)",

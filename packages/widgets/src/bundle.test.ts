@@ -54,4 +54,39 @@ describe('cc-widgets.js bundle', () => {
     expect(probe.resolvedClient).to.equal(client);
     provider.remove();
   });
+
+  it('a page in Chinese loads its locale pack beside the bundle (only that one), before its first frame', async () => {
+    const kit = await load('first');
+    const Base = kit.CcElement as unknown as { new (): HTMLElement };
+    class LocaleProbe extends Base {
+      frames: string[] = [];
+      render() {
+        const text = (this as unknown as { t(key: string): string }).t('retry');
+        this.frames.push(text);
+        return text;
+      }
+    }
+    customElements.define('bundle-locale-probe', LocaleProbe);
+    const el = document.createElement('bundle-locale-probe') as LocaleProbe & {
+      updateComplete: Promise<unknown>;
+    };
+    el.setAttribute('locale', 'zh-Hant');
+    const started = performance.now();
+    document.body.append(el);
+    await el.updateComplete;
+    const firstFrame = performance.now() - started;
+    expect(el.frames).to.deep.equal(['重試']);
+    const files = performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.includes('/dist/cc-widgets.'));
+    expect(files).to.include('/packages/widgets/dist/cc-widgets.zh-Hant.js');
+    expect(files).not.to.include('/packages/widgets/dist/cc-widgets.zh-Hans.js');
+    // The pack is data only: it imports nothing, so it can never load a second copy of the kit.
+    const pack = await (await fetch('/packages/widgets/dist/cc-widgets.zh-Hant.js')).text();
+    const code = pack.split('//# sourceMappingURL')[0] ?? '';
+    expect(code.match(/\bimport\s*[({*'"]|\bfrom\s*["']\.{0,2}\//g) ?? []).to.deep.equal([]);
+    console.log(`first frame in zh-Hant (pack loaded on demand): ${firstFrame.toFixed(1)} ms`);
+    el.remove();
+  });
 });

@@ -108,8 +108,8 @@ async function submit(el: CcComplaintForm) {
 }
 
 describe('<cc-complaint-form> against the reference server', () => {
-  it('has every string in en, zh-Hans and zh-Hant', () => {
-    expectCompleteCatalog(messages);
+  it('has every string in en, zh-Hans and zh-Hant', async () => {
+    await expectCompleteCatalog(messages);
   });
 
   it("checks the fixed fields with the contract's own limits", async () => {

@@ -29,8 +29,8 @@ const loaded = async (el: CcEquipmentOverview) => {
 };
 
 describe('<cc-equipment-overview> against the reference server', () => {
-  it('has every string in en, zh-Hans and zh-Hant', () => {
-    expectCompleteCatalog(messages);
+  it('has every string in en, zh-Hans and zh-Hant', async () => {
+    await expectCompleteCatalog(messages);
   });
 
   it('lists the seats due and overdue exactly as the server does, most overdue first', async function () {

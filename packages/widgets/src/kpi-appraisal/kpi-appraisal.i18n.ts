@@ -21,40 +21,9 @@ const en = {
     `Targets met: ${p.met} of ${p.total}`,
 } as const;
 
-export const messages = defineCatalog('kpi-appraisal', {
-  en,
-  'zh-Hans': {
-    'kpiAppraisal.period': '考核周期',
-    'kpiAppraisal.p.month': '月度',
-    'kpiAppraisal.p.quarter': '季度',
-    'kpiAppraisal.p.year': '年度',
-    'kpiAppraisal.date': '所在日期',
-    'kpiAppraisal.caption': (p) => `绩效考核（${p.from} 至 ${p.to}）`,
-    'kpiAppraisal.item': '考核项目',
-    'kpiAppraisal.value': '实际值',
-    'kpiAppraisal.target': '目标',
-    'kpiAppraisal.status': '达标情况',
-    'kpiAppraisal.trend': '趋势',
-    'kpiAppraisal.history': '往期',
-    'kpiAppraisal.justified_complaints': '有效投诉',
-    'kpiAppraisal.praise_received': '收到表扬',
-    'kpiAppraisal.summary': (p) => `达标 ${p.met} 项，共 ${p.total} 项`,
-  },
-  'zh-Hant': {
-    'kpiAppraisal.period': '考核週期',
-    'kpiAppraisal.p.month': '月度',
-    'kpiAppraisal.p.quarter': '季度',
-    'kpiAppraisal.p.year': '年度',
-    'kpiAppraisal.date': '所在日期',
-    'kpiAppraisal.caption': (p) => `績效考核（${p.from} 至 ${p.to}）`,
-    'kpiAppraisal.item': '考核項目',
-    'kpiAppraisal.value': '實際值',
-    'kpiAppraisal.target': '目標',
-    'kpiAppraisal.status': '達標情形',
-    'kpiAppraisal.trend': '趨勢',
-    'kpiAppraisal.history': '往期',
-    'kpiAppraisal.justified_complaints': '有理投訴',
-    'kpiAppraisal.praise_received': '獲得表揚',
-    'kpiAppraisal.summary': (p) => `達標 ${p.met} 項，共 ${p.total} 項`,
-  },
+export type Strings = typeof en;
+
+export const messages = defineCatalog('kpi-appraisal', en, {
+  'zh-Hans': () => import('./kpi-appraisal.i18n.zh-Hans.js'),
+  'zh-Hant': () => import('./kpi-appraisal.i18n.zh-Hant.js'),
 });

@@ -143,10 +143,10 @@ const SCOPES = [
 describe('<cc-kpi-tiles> against the reference server', function () {
   // The test machine is shared: allow for a slow first answer, axe and a busy CPU.
   this.timeout(30_000);
-  it('has every string in en, zh-Hans and zh-Hant', () => {
-    expectCompleteCatalog(messages);
-    expectCompleteCatalog(appraisalMessages);
-    expectCompleteCatalog(staffingMessages);
+  it('has every string in en, zh-Hans and zh-Hant', async () => {
+    await expectCompleteCatalog(messages);
+    await expectCompleteCatalog(appraisalMessages);
+    await expectCompleteCatalog(staffingMessages);
   });
 
   for (const { role, scope } of SCOPES) {

@@ -53,6 +53,8 @@ const mount = async (mode: Mode, props: Partial<DataProbe> = {}) => {
 };
 
 const settle = async (el: DataProbe) => {
+  // The first update (which starts the task) waits for the locale's strings when they are not in.
+  await el.updateComplete;
   await el.data.task.taskComplete.catch(() => undefined);
   await el.updateComplete;
 };

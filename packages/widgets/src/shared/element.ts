@@ -30,6 +30,7 @@ import {
 import { tagOf } from './define.js';
 import { formatterFor, type Formatter } from './i18n/format.js';
 import { nearestLang, resolveLocale } from './i18n/locale.js';
+import { loadLocale } from './i18n/packs.js';
 import { globalTranslations, type TranslationStore } from './i18n/registry.js';
 import { sharedCatalog } from './i18n/shared.js';
 import { translate, translator, type Translate } from './i18n/translate.js';
@@ -96,6 +97,7 @@ export class CcElement extends LitElement {
     density: undefined,
   };
   private resolved: { locale: Locale; tag: string } = { locale: 'en', tag: 'en' };
+  private renderedLocale?: Locale;
   private unsubscribeTranslations?: () => void;
   private subscribedStore?: TranslationStore;
 
@@ -217,6 +219,28 @@ export class CcElement extends LitElement {
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (this.writing) return;
     super.attributeChangedCallback(name, old, value);
+  }
+
+  /**
+   * Holds each render until the strings of the locale it will render in are loaded (packs.ts), so
+   * a page that starts in Chinese never shows English first and a locale switch keeps the old
+   * text until the new one is in. Nothing waits when the strings are already in memory.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.whenStringsLoaded();
+  }
+
+  private whenStringsLoaded(tried?: Locale): void | Promise<unknown> {
+    this.resolveConfiguration();
+    const locale = this.resolved.locale;
+    // A pack that failed is tried again on a switch to its locale, never on every render.
+    const wait = loadLocale(locale, locale !== tried && locale !== this.renderedLocale);
+    return wait ? wait.then(() => this.whenStringsLoaded(locale)) : super.scheduleUpdate();
+  }
+
+  protected override update(changed: Map<PropertyKey, unknown>): void {
+    this.renderedLocale = this.resolved.locale;
+    super.update(changed);
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {

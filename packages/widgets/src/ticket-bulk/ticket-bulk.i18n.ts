@@ -22,44 +22,9 @@ const en = {
   'ticketBulk.failed': 'Failed',
 } as const;
 
-export const messages = defineCatalog('ticket-bulk', {
-  en,
-  'zh-Hans': {
-    'ticketBulk.none': '未选择工单。',
-    'ticketBulk.label': '对所选工单批量操作',
-    'ticketBulk.selected': (p) => `已选 ${p.n} 张`,
-    'ticketBulk.assignMe': '分派给我',
-    'ticketBulk.assignTo': '分派给',
-    'ticketBulk.transition': '变更状态',
-    'ticketBulk.choose': '请选择…',
-    'ticketBulk.reason': '原因',
-    'ticketBulk.resolution': '处理结果',
-    'ticketBulk.apply': '确定',
-    'ticketBulk.clear': '取消选择',
-    'ticketBulk.results': (p) => `成功 ${p.ok} 张，失败 ${p.failed} 张。`,
-    'ticketBulk.ok': '已完成',
-    'ticketBulk.stale': '已被他人修改，请刷新后重试',
-    'ticketBulk.notAllowed': '当前状态下无法执行',
-    'ticketBulk.forbidden': '您的角色无权执行此操作',
-    'ticketBulk.failed': '失败',
-  },
-  'zh-Hant': {
-    'ticketBulk.none': '未選取工單。',
-    'ticketBulk.label': '對選取的工單批次處理',
-    'ticketBulk.selected': (p) => `已選取 ${p.n} 張`,
-    'ticketBulk.assignMe': '指派給我',
-    'ticketBulk.assignTo': '指派給',
-    'ticketBulk.transition': '變更狀態',
-    'ticketBulk.choose': '請選擇…',
-    'ticketBulk.reason': '原因',
-    'ticketBulk.resolution': '處理結果',
-    'ticketBulk.apply': '確定',
-    'ticketBulk.clear': '取消選取',
-    'ticketBulk.results': (p) => `成功 ${p.ok} 張，失敗 ${p.failed} 張。`,
-    'ticketBulk.ok': '已完成',
-    'ticketBulk.stale': '已被他人修改，請重新整理後再試',
-    'ticketBulk.notAllowed': '目前狀態下無法執行',
-    'ticketBulk.forbidden': '您的角色無權執行此操作',
-    'ticketBulk.failed': '失敗',
-  },
+export type Strings = typeof en;
+
+export const messages = defineCatalog('ticket-bulk', en, {
+  'zh-Hans': () => import('./ticket-bulk.i18n.zh-Hans.js'),
+  'zh-Hant': () => import('./ticket-bulk.i18n.zh-Hant.js'),
 });

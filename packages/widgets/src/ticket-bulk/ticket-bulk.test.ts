@@ -39,8 +39,8 @@ describe('<cc-ticket-bulk> against the reference server', function () {
   // A busy shared machine answers slowly at times; the tests measure behaviour, not speed.
   this.timeout(30000);
 
-  it('has every string in en, zh-Hans and zh-Hant', () => {
-    expectCompleteCatalog(messages);
+  it('has every string in en, zh-Hans and zh-Hant', async () => {
+    await expectCompleteCatalog(messages);
   });
 
   it('says so when no ticket is given', async () => {

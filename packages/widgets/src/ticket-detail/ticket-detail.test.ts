@@ -58,8 +58,8 @@ describe('<cc-ticket-detail> against the reference server', function () {
   // A busy shared machine answers slowly at times; the tests measure behaviour, not speed.
   this.timeout(30000);
 
-  it('has every string in en, zh-Hans and zh-Hant', () => {
-    expectCompleteCatalog(messages);
+  it('has every string in en, zh-Hans and zh-Hant', async () => {
+    await expectCompleteCatalog(messages);
   });
 
   it('asks for a ticket while none is chosen', async () => {

@@ -23,48 +23,9 @@ const en = {
   'ticketFilters.view.custom': 'Current filters',
 } as const;
 
-export const messages = defineCatalog('ticket-filters', {
-  en,
-  'zh-Hans': {
-    'ticketFilters.filters': '筛选',
-    'ticketFilters.search': '搜索标题、描述或工单号',
-    'ticketFilters.searchButton': '搜索',
-    'ticketFilters.any': '全部',
-    'ticketFilters.withCount': (p) => `${p.label}（${p.n}）`,
-    'ticketFilters.kind': '类型',
-    'ticketFilters.state': '状态',
-    'ticketFilters.priority': '优先级',
-    'ticketFilters.sla': '服务时限状态',
-    'ticketFilters.assignee': '处理人',
-    'ticketFilters.assignee.me': '分派给我的',
-    'ticketFilters.assignee.none': '未分派',
-    'ticketFilters.team': '班组',
-    'ticketFilters.department': '处理部门',
-    'ticketFilters.createdFrom': '创建时间从',
-    'ticketFilters.createdTo': '创建时间至',
-    'ticketFilters.clearFilters': '清除筛选',
-    'ticketFilters.view': '已保存的视图',
-    'ticketFilters.view.custom': '当前筛选',
-  },
-  'zh-Hant': {
-    'ticketFilters.filters': '篩選',
-    'ticketFilters.search': '搜尋主旨、描述或工單編號',
-    'ticketFilters.searchButton': '搜尋',
-    'ticketFilters.any': '全部',
-    'ticketFilters.withCount': (p) => `${p.label}（${p.n}）`,
-    'ticketFilters.kind': '類型',
-    'ticketFilters.state': '狀態',
-    'ticketFilters.priority': '優先順序',
-    'ticketFilters.sla': '服務時限狀態',
-    'ticketFilters.assignee': '負責人',
-    'ticketFilters.assignee.me': '指派給我的',
-    'ticketFilters.assignee.none': '未指派',
-    'ticketFilters.team': '小組',
-    'ticketFilters.department': '處理部門',
-    'ticketFilters.createdFrom': '建立時間從',
-    'ticketFilters.createdTo': '建立時間至',
-    'ticketFilters.clearFilters': '清除篩選',
-    'ticketFilters.view': '已儲存的檢視',
-    'ticketFilters.view.custom': '目前篩選',
-  },
+export type Strings = typeof en;
+
+export const messages = defineCatalog('ticket-filters', en, {
+  'zh-Hans': () => import('./ticket-filters.i18n.zh-Hans.js'),
+  'zh-Hant': () => import('./ticket-filters.i18n.zh-Hant.js'),
 });

@@ -7,15 +7,29 @@ import { normalizeLocale, resolveLocale } from './locale.js';
 import { registerTranslations, TranslationRegistry } from './registry.js';
 import { sharedCatalog } from './shared.js';
 import { translate } from './translate.js';
-import { defineCatalog, LOCALES, type CatalogSection, type Message } from './types.js';
+import { definedSections, loadLocale } from './packs.js';
+import { defineCatalog, LOCALES, type CatalogSection, type Locale, type Message } from './types.js';
+import { elements } from '../../elements.js';
 
-/** Every locale of a section has exactly the English keys, with the same kind of message. */
-export function expectCompleteCatalog<T extends Record<string, Message>>(
+/** A section's strings in `locale`, loading its pack first (the catalog of that locale). */
+export async function catalogOf<T extends Record<string, Message>>(
   section: CatalogSection<T>,
-): void {
+  locale: Locale,
+): Promise<Record<string, Message>> {
+  if (locale === 'en') return section.en;
+  const loader = section.loaders[locale];
+  const catalog = loader ? (await loader()).default : section.catalogs[locale];
+  expect(catalog, `${section.id}/${locale} catalog`).to.be.an('object');
+  return catalog as Record<string, Message>;
+}
+
+/** Every locale of a section (each pack loaded) has exactly the English keys, same kind of message. */
+export async function expectCompleteCatalog<T extends Record<string, Message>>(
+  section: CatalogSection<T>,
+): Promise<void> {
   const keys = Object.keys(section.en).sort();
   for (const locale of LOCALES) {
-    const catalog = section[locale] as Record<string, Message>;
+    const catalog = await catalogOf(section, locale);
     expect(Object.keys(catalog).sort(), `${section.id}/${locale} keys`).to.deep.equal(keys);
     for (const key of keys) {
       const message = catalog[key];
@@ -26,59 +40,73 @@ export function expectCompleteCatalog<T extends Record<string, Message>>(
   }
 }
 
+const sample = (value: Message): string =>
+  typeof value === 'string'
+    ? value
+    : String(
+        value({
+          n: '1',
+          time: 't',
+          value: 'v',
+          id: 'i',
+          level: 1,
+          seconds: 1,
+          percent: 'p',
+          count: 1,
+        } as never),
+      );
+
 describe('message catalogs', () => {
-  it('every locale has every shared key', () => {
-    expectCompleteCatalog(sharedCatalog);
+  it('every locale has every shared key', async () => {
+    await expectCompleteCatalog(sharedCatalog);
   });
 
-  it('the Chinese catalogs are in their own script', () => {
+  it('every section of every element has every key in every locale pack', async () => {
+    // Sections the tests define themselves are named test-*.
+    const sections = definedSections().filter((section) => !section.id.startsWith('test'));
+    const ids = sections.map((section) => section.id);
+    // Every element's section is defined once elements.ts is imported (it imports them all).
+    expect(ids).to.include.members(['shared', 'ticket-queue', 'ticket-detail', 'kpi-tiles']);
+    expect(ids.length).to.be.greaterThan(Object.keys(elements).length - 1);
+    for (const section of sections) await expectCompleteCatalog(section);
+  });
+
+  it('a key missing in a pack fails the completeness check', async () => {
+    const broken = defineCatalog('test-broken', { a: 'A', b: 'B' } as const, {
+      'zh-Hans': () => Promise.resolve({ default: { a: '甲', b: '乙' } }),
+      'zh-Hant': () => Promise.resolve({ default: { a: '甲' } as never }),
+    });
+    let failure: unknown;
+    try {
+      await expectCompleteCatalog(broken);
+    } catch (error) {
+      failure = error;
+    }
+    expect(String(failure)).to.contain('test-broken/zh-Hant keys');
+  });
+
+  it('the Chinese catalogs are in their own script', async () => {
     // A few characters that differ between the scripts: none may leak into the other catalog.
     const hansOnly = /[单诉务级时态据议话访签队间关闭设备质检]/;
     const hantOnly = /[單訴務級時態據議話訪簽隊間關閉設備質檢]/;
-    for (const [key, value] of Object.entries(sharedCatalog['zh-Hans'])) {
-      const text =
-        typeof value === 'string'
-          ? value
-          : String(
-              value({
-                n: '1',
-                time: 't',
-                value: 'v',
-                id: 'i',
-                level: 1,
-                seconds: 1,
-                percent: 'p',
-                count: 1,
-              } as never),
-            );
+    for (const [key, value] of Object.entries(await catalogOf(sharedCatalog, 'zh-Hans'))) {
+      const text = sample(value);
       expect(hantOnly.test(text), `zh-Hans ${key}: ${text}`).to.equal(false);
     }
-    for (const [key, value] of Object.entries(sharedCatalog['zh-Hant'])) {
-      const text =
-        typeof value === 'string'
-          ? value
-          : String(
-              value({
-                n: '1',
-                time: 't',
-                value: 'v',
-                id: 'i',
-                level: 1,
-                seconds: 1,
-                percent: 'p',
-                count: 1,
-              } as never),
-            );
+    for (const [key, value] of Object.entries(await catalogOf(sharedCatalog, 'zh-Hant'))) {
+      const text = sample(value);
       expect(hansOnly.test(text), `zh-Hant ${key}: ${text}`).to.equal(false);
     }
   });
 
-  it('uses the glossary terms', () => {
-    expect(sharedCatalog['zh-Hans']['ticket.kind.complaint']).to.equal('投诉');
-    expect(sharedCatalog['zh-Hant']['ticket.kind.complaint']).to.equal('投訴');
-    expect(sharedCatalog['zh-Hant']['kpi.metric.service_level']).to.equal('服務水準');
-    expect(sharedCatalog['zh-Hans']['noData']).to.equal('暂无数据');
-    expect(sharedCatalog['zh-Hant']['noData']).to.equal('尚無資料');
+  it('uses the glossary terms', async () => {
+    const hans = await catalogOf(sharedCatalog, 'zh-Hans');
+    const hant = await catalogOf(sharedCatalog, 'zh-Hant');
+    expect(hans['ticket.kind.complaint']).to.equal('投诉');
+    expect(hant['ticket.kind.complaint']).to.equal('投訴');
+    expect(hant['kpi.metric.service_level']).to.equal('服務水準');
+    expect(hans['noData']).to.equal('暂无数据');
+    expect(hant['noData']).to.equal('尚無資料');
   });
 });
 
@@ -125,7 +153,7 @@ describe('locale resolution', () => {
 });
 
 describe('translation and fallback', () => {
-  const section = defineCatalog('test', {
+  const section = defineCatalog('test-fallback', {
     en: { hello: 'Hello', count: (p: { n: number }) => `${p.n} items` },
     'zh-Hans': { hello: '你好', count: (p: { n: number }) => `${p.n} 项` },
     // Simulates a catalog that lost a key at run time (types forbid it at compile time).
@@ -158,6 +186,8 @@ describe('translation and fallback', () => {
 });
 
 describe('formatting', () => {
+  before(() => Promise.all([loadLocale('zh-Hans'), loadLocale('zh-Hant')]));
+
   it('formats durations in each locale', () => {
     expect(new Formatter('en', 'en').duration(200)).to.equal('3 min 20 s');
     expect(new Formatter('zh-Hans', 'zh-Hans-CN').duration(200)).to.equal('3 分 20 秒');

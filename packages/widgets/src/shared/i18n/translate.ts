@@ -15,7 +15,8 @@ function render(message: Message | undefined, params: unknown): string | undefin
 }
 
 /**
- * The text of `key` in `locale`. Order: the host's override for the locale, the locale's catalog,
+ * The text of `key` in `locale`. Order: the host's override for the locale, the locale's catalog
+ * (once its pack has loaded: packs.ts),
  * the host's English override, the English catalog. A Chinese locale never falls back to the
  * other Chinese script; the last resort is the key itself (a visible bug, never a blank).
  */
@@ -27,7 +28,10 @@ export function translate<T extends Record<string, Message>, K extends keyof T &
   ...args: MessageArgs<T, K>
 ): string {
   const params = args[0];
-  const own = section[locale] as Record<string, Message | undefined>;
+  const own = (locale === 'en' ? section.en : (section.catalogs[locale] ?? {})) as Record<
+    string,
+    Message | undefined
+  >;
   return (
     render(store?.get(locale, key), params) ??
     render(own[key], params) ??

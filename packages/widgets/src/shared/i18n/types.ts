@@ -6,6 +6,7 @@
  * language writes its own sentence). English is the source; every other locale is typed against
  * it with {@link Catalog}, so a missing or extra key fails the type check.
  */
+import { registerSection, type CatalogLoader } from './packs.js';
 
 /** The locales the kit ships. */
 export const LOCALES = ['en', 'zh-Hans', 'zh-Hant'] as const;
@@ -33,21 +34,64 @@ export type MessageArgs<T extends Record<string, Message>, K extends keyof T> = 
 /**
  * One catalog section: the shared kit strings, or one element's own strings. `id` names the
  * section in tests and tools; keys are unique across the kit by convention (element sections
- * prefix their keys with the element's name, e.g. `ticketQueue.title`).
+ * prefix their keys with the element's name, e.g. `ticketQueue.title`). English is always in
+ * memory; another locale's strings are in `catalogs` once its pack has loaded (packs.ts).
  */
 export interface CatalogSection<T extends Record<string, Message>> {
   readonly id: string;
   readonly en: T;
-  readonly 'zh-Hans': Catalog<T>;
-  readonly 'zh-Hant': Catalog<T>;
+  /** The other locales' strings loaded so far (filled by loadLocale()). */
+  readonly catalogs: { [L in Locale]?: Catalog<T> };
+  /** How each other locale's strings are loaded: a dynamic import of its pack module. */
+  readonly loaders: { [L in Locale]?: CatalogLoader<T> };
 }
 
-/** Declares a catalog section; the type parameter makes the Chinese catalogs match English. */
+/** Each non-English locale's pack of a section: `() => import('./x.i18n.zh-Hans.js')`. */
+export type CatalogPacks<T extends Record<string, Message>> = {
+  readonly [L in Exclude<Locale, 'en'>]: CatalogLoader<T>;
+};
+
+/**
+ * Declares a catalog section: English inline (the fallback every page has) and one pack module
+ * per other locale, loaded on first use. The type parameter makes each pack match English.
+ *
+ * ```ts
+ * export const messages = defineCatalog('ticket-queue', en, {
+ *   'zh-Hans': () => import('./ticket-queue.i18n.zh-Hans.js'),
+ *   'zh-Hant': () => import('./ticket-queue.i18n.zh-Hant.js'),
+ * });
+ * ```
+ *
+ * The older form with every locale inline (`defineCatalog(id, { en, 'zh-Hans', 'zh-Hant' })`) is
+ * still accepted; it puts every locale in the code every page loads.
+ */
+export function defineCatalog<T extends Record<string, Message>>(
+  id: string,
+  en: T,
+  packs: CatalogPacks<T>,
+): CatalogSection<T>;
 export function defineCatalog<T extends Record<string, Message>>(
   id: string,
   messages: { en: T; 'zh-Hans': Catalog<T>; 'zh-Hant': Catalog<T> },
+): CatalogSection<T>;
+export function defineCatalog<T extends Record<string, Message>>(
+  id: string,
+  first: T | { en: T; 'zh-Hans': Catalog<T>; 'zh-Hant': Catalog<T> },
+  packs?: CatalogPacks<T>,
 ): CatalogSection<T> {
-  return { id, ...messages };
+  const section: CatalogSection<T> = packs
+    ? { id, en: first as T, catalogs: {}, loaders: { ...packs } }
+    : (() => {
+        const all = first as { en: T; 'zh-Hans': Catalog<T>; 'zh-Hant': Catalog<T> };
+        return {
+          id,
+          en: all.en,
+          catalogs: { 'zh-Hans': all['zh-Hans'], 'zh-Hant': all['zh-Hant'] },
+          loaders: {},
+        };
+      })();
+  registerSection(section as unknown as CatalogSection<Record<string, Message>>);
+  return section;
 }
 
 /**

@@ -1,0 +1,43 @@
+/** The equipment-checklist strings in zh-Hans: loaded on first use, typed against English (equipment-checklist.i18n.ts). */
+import type { Catalog } from '../shared/i18n/types.js';
+import type { Strings } from './equipment-checklist.i18n.js';
+
+export default {
+  'equipmentChecklist.title': '设备巡检',
+  'equipmentChecklist.tab.check': '巡检',
+  'equipmentChecklist.tab.overview': '待检、记录与各组概况',
+  'equipmentChecklist.team': '班组',
+  'equipmentChecklist.scope': '巡检范围',
+  'equipmentChecklist.wholeTeam': '全组',
+  'equipmentChecklist.seat': (p) => `工位 ${p.label}`,
+  'equipmentChecklist.start': '开始巡检',
+  'equipmentChecklist.never': '尚未巡检。',
+  'equipmentChecklist.last': (p) => `上次巡检：${p.date}，由${p.name}提交。`,
+  'equipmentChecklist.draft': (p) => `巡检进行中：${p.name}于${p.date}开始，结果随填随存。`,
+  'equipmentChecklist.progress': (p) => `已检 ${p.done} / ${p.total} 项`,
+  'equipmentChecklist.allPass': '全部正常',
+  'equipmentChecklist.note': '备注',
+  'equipmentChecklist.needResult': '请选择检查结果。',
+  'equipmentChecklist.needNote': '请说明故障情况，或设备最后出现的位置。',
+  'equipmentChecklist.problems': (p) => `${p.n} 项需要处理。`,
+  'equipmentChecklist.submit': '提交巡检',
+  'equipmentChecklist.saving': '正在保存…',
+  'equipmentChecklist.saved': '结果已全部保存',
+  'equipmentChecklist.unsaved': '尚未保存，已填结果仍保留在本页。',
+  'equipmentChecklist.conflict': '在此期间，其他人也保存了这次巡检的结果。',
+  'equipmentChecklist.keepMine': '保留我的结果',
+  'equipmentChecklist.takeTheirs': '改用对方的结果',
+  'equipmentChecklist.submitted': (p) =>
+    p.n === 0 ? '巡检已提交，没有需要维修的设备。' : `巡检已提交，已创建 ${p.n} 张维修工单。`,
+  'equipmentChecklist.findings': '故障与缺失设备',
+  'equipmentChecklist.noFindings': '全部正常。',
+  'equipmentChecklist.workOrder': (p) => `维修工单 #${p.number}`,
+  'equipmentChecklist.fixed': (p) => `${p.date} 已修复`,
+  'equipmentChecklist.awaiting': '待维修',
+  'equipmentChecklist.passRate': (p) => `合格率 ${p.value}`,
+  'equipmentChecklist.covers.headset': '左右听筒、麦克风、线缆与插头、耳垫',
+  'equipmentChecklist.covers.phone': '拨号音、听筒声音、按键和屏幕',
+  'equipmentChecklist.covers.workstation': '能正常开机登录、运行速度正常、键盘鼠标可用',
+  'equipmentChecklist.covers.monitor': '画面清晰，无闪烁或坏点，支架和线缆完好',
+  'equipmentChecklist.covers.softphone_licence': '授权有效：坐席能登录并正常接听来电',
+} satisfies Catalog<Strings>;

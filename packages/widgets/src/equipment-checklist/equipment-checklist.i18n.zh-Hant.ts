@@ -1,0 +1,43 @@
+/** The equipment-checklist strings in zh-Hant: loaded on first use, typed against English (equipment-checklist.i18n.ts). */
+import type { Catalog } from '../shared/i18n/types.js';
+import type { Strings } from './equipment-checklist.i18n.js';
+
+export default {
+  'equipmentChecklist.title': '設備點檢',
+  'equipmentChecklist.tab.check': '點檢',
+  'equipmentChecklist.tab.overview': '待檢、紀錄與各組概況',
+  'equipmentChecklist.team': '組別',
+  'equipmentChecklist.scope': '點檢範圍',
+  'equipmentChecklist.wholeTeam': '全組',
+  'equipmentChecklist.seat': (p) => `座位 ${p.label}`,
+  'equipmentChecklist.start': '開始點檢',
+  'equipmentChecklist.never': '尚未點檢。',
+  'equipmentChecklist.last': (p) => `上次點檢：${p.date}，由${p.name}送出。`,
+  'equipmentChecklist.draft': (p) => `點檢進行中：${p.name}於${p.date}開始，結果隨填隨存。`,
+  'equipmentChecklist.progress': (p) => `已檢 ${p.done} / ${p.total} 項`,
+  'equipmentChecklist.allPass': '全部正常',
+  'equipmentChecklist.note': '備註',
+  'equipmentChecklist.needResult': '請選擇檢查結果。',
+  'equipmentChecklist.needNote': '請說明故障情形，或設備最後出現的位置。',
+  'equipmentChecklist.problems': (p) => `${p.n} 項需要處理。`,
+  'equipmentChecklist.submit': '送出點檢',
+  'equipmentChecklist.saving': '正在儲存…',
+  'equipmentChecklist.saved': '結果已全部儲存',
+  'equipmentChecklist.unsaved': '尚未儲存，已填結果仍保留在本頁。',
+  'equipmentChecklist.conflict': '在這段期間，其他人也儲存了這次點檢的結果。',
+  'equipmentChecklist.keepMine': '保留我的結果',
+  'equipmentChecklist.takeTheirs': '改用對方的結果',
+  'equipmentChecklist.submitted': (p) =>
+    p.n === 0 ? '點檢已送出，沒有需要維修的設備。' : `點檢已送出，已開立 ${p.n} 張維修工單。`,
+  'equipmentChecklist.findings': '故障與遺失設備',
+  'equipmentChecklist.noFindings': '全部正常。',
+  'equipmentChecklist.workOrder': (p) => `維修工單 #${p.number}`,
+  'equipmentChecklist.fixed': (p) => `${p.date} 已修復`,
+  'equipmentChecklist.awaiting': '待維修',
+  'equipmentChecklist.passRate': (p) => `合格率 ${p.value}`,
+  'equipmentChecklist.covers.headset': '左右耳機、麥克風、線材與插頭、耳墊',
+  'equipmentChecklist.covers.phone': '撥號音、話筒聲音、按鍵與螢幕',
+  'equipmentChecklist.covers.workstation': '能正常開機登入、運作速度正常、鍵盤滑鼠可用',
+  'equipmentChecklist.covers.monitor': '畫面清晰，沒有閃爍或壞點，支架與線材完好',
+  'equipmentChecklist.covers.softphone_licence': '授權有效：客服人員能登入並正常接聽來電',
+} satisfies Catalog<Strings>;

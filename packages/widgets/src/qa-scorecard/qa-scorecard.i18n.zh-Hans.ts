@@ -1,0 +1,36 @@
+/** The qa-scorecard strings in zh-Hans: loaded on first use, typed against English (qa-scorecard.i18n.ts). */
+import type { Catalog } from '../shared/i18n/types.js';
+import type { Strings } from './qa-scorecard.i18n.js';
+
+export default {
+  'qaScorecard.list': '质检评估',
+  'qaScorecard.back': '全部评估',
+  'qaScorecard.start': '评估此通话',
+  'qaScorecard.open': (p) => `${p.date} · ${p.agent} · ${p.template} · ${p.state} · ${p.score}`,
+  'qaScorecard.sections': '评分维度',
+  'qaScorecard.total': '总分',
+  'qaScorecard.section': '维度得分：',
+  'qaScorecard.fatal': '致命项选择“否”：本次评估计 0 分。',
+  'qaScorecard.sectionFailed': '致命项选择“否”：本维度计 0 分。',
+  'qaScorecard.comment': '评语',
+  'qaScorecard.commentNeeded': '此评分须填写评语',
+  'qaScorecard.overall': '辅导意见',
+  'qaScorecard.points': (p) => `分值（0 至 ${p.max}）`,
+  'qaScorecard.save': '保存草稿',
+  'qaScorecard.submit': '提交',
+  'qaScorecard.acknowledge': '确认',
+  'qaScorecard.dispute': '申诉',
+  'qaScorecard.savedAt': (p) => `草稿已于 ${p.time} 保存`,
+  'qaScorecard.local': '草稿已保存在本机',
+  'qaScorecard.restored': '已恢复本机上未保存的评分。',
+  'qaScorecard.discard': '放弃这些评分',
+  'qaScorecard.reload': '重新加载并保留我的评分',
+  'qaScorecard.fix': (p) => `有 ${p.n} 项需要处理。`,
+  'qaScorecard.missing': '请评分或标记为不适用',
+  'qaScorecard.window': (p) => `${p.date} 前可申诉（剩余 ${p.n} 次）。`,
+  'qaScorecard.windowClosed': (p) => `申诉期已于 ${p.date} 截止。`,
+  'qaScorecard.noneLeft': '本次评估的申诉次数已用完。',
+  'qaScorecard.linked': '相关投诉与表扬',
+  'qaScorecard.agent': (p) => `坐席：${p.name}`,
+  'qaScorecard.call': (p) => (p.talk ? `${p.when} 的通话，通话时长 ${p.talk}` : `通话 ${p.when}`),
+} satisfies Catalog<Strings>;

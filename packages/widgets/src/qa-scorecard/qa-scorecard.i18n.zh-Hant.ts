@@ -1,0 +1,36 @@
+/** The qa-scorecard strings in zh-Hant: loaded on first use, typed against English (qa-scorecard.i18n.ts). */
+import type { Catalog } from '../shared/i18n/types.js';
+import type { Strings } from './qa-scorecard.i18n.js';
+
+export default {
+  'qaScorecard.list': '評核',
+  'qaScorecard.back': '全部評核',
+  'qaScorecard.start': '評核此通話',
+  'qaScorecard.open': (p) => `${p.date} · ${p.agent} · ${p.template} · ${p.state} · ${p.score}`,
+  'qaScorecard.sections': '評分構面',
+  'qaScorecard.total': '總分',
+  'qaScorecard.section': '構面得分：',
+  'qaScorecard.fatal': '致命項目選擇「否」：本次評核計 0 分。',
+  'qaScorecard.sectionFailed': '致命項目選擇「否」：本構面計 0 分。',
+  'qaScorecard.comment': '評語',
+  'qaScorecard.commentNeeded': '此評分須填寫評語',
+  'qaScorecard.overall': '輔導意見',
+  'qaScorecard.points': (p) => `分數（0 至 ${p.max}）`,
+  'qaScorecard.save': '儲存草稿',
+  'qaScorecard.submit': '送出',
+  'qaScorecard.acknowledge': '確認',
+  'qaScorecard.dispute': '申訴',
+  'qaScorecard.savedAt': (p) => `草稿已於 ${p.time} 儲存`,
+  'qaScorecard.local': '草稿已儲存在本機',
+  'qaScorecard.restored': '已還原本機上未儲存的評分。',
+  'qaScorecard.discard': '捨棄這些評分',
+  'qaScorecard.reload': '重新載入並保留我的評分',
+  'qaScorecard.fix': (p) => `有 ${p.n} 個項目需要處理。`,
+  'qaScorecard.missing': '請評分或標記為不適用',
+  'qaScorecard.window': (p) => `${p.date} 前可申訴（剩餘 ${p.n} 次）。`,
+  'qaScorecard.windowClosed': (p) => `申訴期限已於 ${p.date} 截止。`,
+  'qaScorecard.noneLeft': '本次評核的申訴次數已用完。',
+  'qaScorecard.linked': '相關投訴與表揚',
+  'qaScorecard.agent': (p) => `客服人員：${p.name}`,
+  'qaScorecard.call': (p) => (p.talk ? `${p.when} 的通話，通話時間 ${p.talk}` : `通話 ${p.when}`),
+} satisfies Catalog<Strings>;

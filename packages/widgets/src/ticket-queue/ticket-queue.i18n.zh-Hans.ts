@@ -1,0 +1,40 @@
+/** The ticket-queue strings in zh-Hans: loaded on first use, typed against English (ticket-queue.i18n.ts). */
+import type { Catalog } from '../shared/i18n/types.js';
+import type { Strings } from './ticket-queue.i18n.js';
+
+export default {
+  'ticketQueue.gridLabel': '工单列表',
+  'ticketQueue.total': (p) =>
+    p.n === p.loaded ? `共 ${p.n} 张工单` : `共 ${p.n} 张工单，已加载 ${p.loaded} 张`,
+  'ticketQueue.loadingMore': '正在加载更多工单…',
+  'ticketQueue.empty': '没有符合筛选条件的工单。',
+  'ticketQueue.col.number': '工单号',
+  'ticketQueue.col.kind': '类型',
+  'ticketQueue.col.subject': '标题',
+  'ticketQueue.col.customer': '客户',
+  'ticketQueue.col.priority': '优先级',
+  'ticketQueue.col.state': '状态',
+  'ticketQueue.col.assignee': '处理人',
+  'ticketQueue.col.team': '班组',
+  'ticketQueue.col.department': '处理部门',
+  'ticketQueue.col.sla': '服务时限剩余',
+  'ticketQueue.col.updated': '更新时间',
+  'ticketQueue.col.created': '创建时间',
+  'ticketQueue.selectRow': (p) => `选择工单 #${p.number}`,
+  'ticketQueue.selectAll': '选择所有已加载的工单',
+  'ticketQueue.unassigned': '未分派',
+  'ticketQueue.noCustomer': '无客户信息',
+  'ticketQueue.sla.none': '无服务时限',
+  'ticketQueue.sla.paused': (p) => `已暂停，剩余 ${p.time}`,
+  'ticketQueue.sla.crossed': (p) => `#${p.number}：${p.state}`,
+  'ticketQueue.open': (p) => `打开工单 #${p.number}`,
+  'ticketQueue.live.updated': (p) => `工单 #${p.number} 有更新。`,
+  'ticketQueue.live.updatedMany': (p) => `${p.n} 张工单有更新。`,
+  'ticketQueue.live.created': (p) => `有 ${p.n} 张新工单`,
+  'ticketQueue.live.show': '显示新工单',
+  'ticketQueue.live.resync': '列表已重新加载，以同步最新变更。',
+  'ticketQueue.sorted': (p) => `已按${p.column}${p.direction}排列。`,
+  'ticketQueue.ascending': '升序',
+  'ticketQueue.descending': '降序',
+  'ticketQueue.keyboardHelp': '方向键在单元格间移动，回车键打开工单，空格键选择工单。',
+} satisfies Catalog<Strings>;

@@ -1,0 +1,40 @@
+/** The ticket-queue strings in zh-Hant: loaded on first use, typed against English (ticket-queue.i18n.ts). */
+import type { Catalog } from '../shared/i18n/types.js';
+import type { Strings } from './ticket-queue.i18n.js';
+
+export default {
+  'ticketQueue.gridLabel': '工單列表',
+  'ticketQueue.total': (p) =>
+    p.n === p.loaded ? `共 ${p.n} 張工單` : `共 ${p.n} 張工單，已載入 ${p.loaded} 張`,
+  'ticketQueue.loadingMore': '正在載入更多工單…',
+  'ticketQueue.empty': '沒有符合篩選條件的工單。',
+  'ticketQueue.col.number': '工單編號',
+  'ticketQueue.col.kind': '類型',
+  'ticketQueue.col.subject': '主旨',
+  'ticketQueue.col.customer': '客戶',
+  'ticketQueue.col.priority': '優先順序',
+  'ticketQueue.col.state': '狀態',
+  'ticketQueue.col.assignee': '負責人',
+  'ticketQueue.col.team': '小組',
+  'ticketQueue.col.department': '處理部門',
+  'ticketQueue.col.sla': '服務時限剩餘',
+  'ticketQueue.col.updated': '更新時間',
+  'ticketQueue.col.created': '建立時間',
+  'ticketQueue.selectRow': (p) => `選取工單 #${p.number}`,
+  'ticketQueue.selectAll': '選取所有已載入的工單',
+  'ticketQueue.unassigned': '未指派',
+  'ticketQueue.noCustomer': '無客戶資料',
+  'ticketQueue.sla.none': '無服務時限',
+  'ticketQueue.sla.paused': (p) => `已暫停，剩餘 ${p.time}`,
+  'ticketQueue.sla.crossed': (p) => `#${p.number}：${p.state}`,
+  'ticketQueue.open': (p) => `開啟工單 #${p.number}`,
+  'ticketQueue.live.updated': (p) => `工單 #${p.number} 有更新。`,
+  'ticketQueue.live.updatedMany': (p) => `${p.n} 張工單有更新。`,
+  'ticketQueue.live.created': (p) => `有 ${p.n} 張新工單`,
+  'ticketQueue.live.show': '顯示新工單',
+  'ticketQueue.live.resync': '列表已重新載入，以同步最新變更。',
+  'ticketQueue.sorted': (p) => `已依${p.column}${p.direction}排列。`,
+  'ticketQueue.ascending': '遞增',
+  'ticketQueue.descending': '遞減',
+  'ticketQueue.keyboardHelp': '方向鍵在儲存格間移動，Enter 鍵開啟工單，空白鍵選取工單。',
+} satisfies Catalog<Strings>;
