@@ -14,6 +14,12 @@
  *
  * Which request gets which fault is decided from a seeded PRNG in arrival order, so a run is
  * reproducible from its seed (the order requests arrive in is the only non-determinism).
+ *
+ * A test may also hold chosen requests that get no fault (`pause`): before forwarding them (the
+ * request is in flight) and after the server's whole answer arrived (the write is committed, the
+ * client does not know yet). An `observe` callback sees each request arrive, the server's answer
+ * reach the proxy and the answer leave for the client, with times, so a test can tell where a
+ * client was when it stopped.
  */
 import {
   Agent,
@@ -37,6 +43,27 @@ export const FAULT_KINDS = [
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
+/** One step of one request through the proxy (`observe`). */
+export interface ProxyEvent {
+  /** Numbers the requests in arrival order, from 1. */
+  request: number;
+  /**
+   * `received`: the whole request reached the proxy; `answered`: the server's answer reached the
+   * proxy (the server has done the work); `delivered`: the answer was handed to the client's socket
+   * in full; `closed`: the client's connection closed before that.
+   */
+  phase: 'received' | 'answered' | 'delivered' | 'closed';
+  method: string;
+  url: string;
+  /** The request's body. */
+  body: Buffer;
+  fault: FaultKind | null;
+  /** The server's status (`answered`). */
+  status?: number;
+  /** Date.now() when it happened. */
+  at: number;
+}
+
 export interface FaultProxyOptions {
   /** Where to forward: `http://127.0.0.1:<port>`. */
   target: string;
@@ -54,6 +81,13 @@ export interface FaultProxyOptions {
   retryAfterSeconds?: number;
   /** Which requests may get a fault (default: every request). */
   eligible?: (method: string, url: string) => boolean;
+  /**
+   * Holds of a request that gets no fault, in ms: `before` forwarding it, `after` the server's
+   * whole answer reached the proxy (then it is sent on in one piece).
+   */
+  pause?: (method: string, url: string, body: Buffer) => { before?: number; after?: number } | void;
+  /** Called at each step of each request (see ProxyEvent). */
+  observe?: (event: ProxyEvent) => void;
 }
 
 export interface FaultProxyStats {
@@ -99,6 +133,14 @@ function forwardHeaders(headers: IncomingHttpHeaders, host: string): IncomingHtt
   }
   out.host = host;
   return out;
+}
+
+function passHeaders(answer: IncomingMessage): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(answer.headers)) {
+    if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+  }
+  return headers;
 }
 
 function problem(response: ServerResponse, status: number, headers: Record<string, string> = {}) {
@@ -158,11 +200,16 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     return { kind: weights[weights.length - 1]![0], delay };
   };
 
+  /** Tells `observe` about one step of a request. */
+  type Note = (phase: ProxyEvent['phase'], status?: number) => void;
+  const silent: Note = () => undefined;
+
   /** Sends the request on to the server; `done` gets its status, headers and whole body. */
   const forward = (
     request: IncomingMessage,
     body: Buffer,
     done: (error: Error | null, upstream?: IncomingMessage, payload?: Buffer) => void,
+    note: Note = silent,
   ) => {
     stats.forwarded++;
     const upstream = httpRequest(
@@ -177,7 +224,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       (answer) => {
         const chunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-        answer.on('end', () => done(null, answer, Buffer.concat(chunks)));
+        answer.on('end', () => {
+          note('answered', answer.statusCode);
+          done(null, answer, Buffer.concat(chunks));
+        });
         answer.on('error', (error) => done(error));
       },
     );
@@ -186,7 +236,12 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   };
 
   /** Streams an answer straight through (event streams and ordinary answers alike). */
-  const pipeThrough = (request: IncomingMessage, response: ServerResponse, body: Buffer) => {
+  const pipeThrough = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    body: Buffer,
+    note: Note = silent,
+  ) => {
     stats.forwarded++;
     const upstream = httpRequest(
       {
@@ -198,11 +253,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         agent,
       },
       (answer) => {
-        const headers: Record<string, string | string[]> = {};
-        for (const [name, value] of Object.entries(answer.headers)) {
-          if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
-        }
-        response.writeHead(answer.statusCode ?? 502, headers);
+        note('answered', answer.statusCode);
+        response.writeHead(answer.statusCode ?? 502, passHeaders(answer));
         answer.pipe(response);
         response.on('close', () => answer.destroy());
       },
@@ -220,21 +272,60 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       const eligible = options.eligible?.(request.method ?? 'GET', request.url ?? '/') ?? true;
       const { kind, delay } = eligible ? pick() : { kind: null, delay: 0 };
       if (kind) stats.faults[kind]++;
+      const number = stats.requests;
+      const { observe } = options;
+      const note: Note = observe
+        ? (phase, status) =>
+            observe({
+              request: number,
+              phase,
+              method: request.method ?? 'GET',
+              url: request.url ?? '/',
+              body,
+              fault: kind,
+              ...(status === undefined ? {} : { status }),
+              at: Date.now(),
+            })
+        : silent;
+      note('received');
+      if (observe) {
+        response.on('finish', () => note('delivered'));
+        response.on('close', () => {
+          if (!response.writableFinished) note('closed');
+        });
+      }
+      const pause = kind
+        ? undefined
+        : options.pause?.(request.method ?? 'GET', request.url ?? '/', body);
       switch (kind) {
         case null:
-          return pipeThrough(request, response, body);
+          if (!pause) return pipeThrough(request, response, body, note);
+          return later(pause.before ?? 0, () =>
+            forward(
+              request,
+              body,
+              (error, answer, payload) => {
+                if (error || !answer) return response.destroy();
+                later(pause.after ?? 0, () => {
+                  response.writeHead(answer.statusCode ?? 502, passHeaders(answer));
+                  response.end(payload);
+                });
+              },
+              note,
+            ),
+          );
         case 'delay':
-          return later(delay, () => pipeThrough(request, response, body));
+          return later(delay, () => pipeThrough(request, response, body, note));
         case 'drop':
           return later(holdMs, () => request.socket.destroy());
         case 'reset-before':
           return request.socket.destroy();
         case 'reset-after':
-          return forward(request, body, () => request.socket.destroy());
+          return forward(request, body, () => request.socket.destroy(), note);
         case 'error-5xx':
           return problem(response, [500, 502, 503][delay % 3]!);
         case 'error-after':
-          return forward(request, body, () => problem(response, 502));
+          return forward(request, body, () => problem(response, 502), note);
         case 'rate-limited':
           return problem(response, 429, { 'retry-after': String(retryAfter) });
       }
