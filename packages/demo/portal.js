@@ -244,11 +244,17 @@ const stored = (key, allowed, fallback) => {
   return allowed.includes(value) ? value : fallback;
 };
 
-const state = {
-  role: stored('role', ROLES, 'agent'),
-  locale: stored('locale', ['en', 'zh-Hans', 'zh-Hant'], 'en'),
-  theme: stored('theme', THEMES, 'light'),
-};
+/** Read in boot(), in a task of its own: the first read of localStorage can take a while. */
+const state = { role: 'agent', locale: 'en', theme: 'light' };
+
+/**
+ * Lets the browser paint and answer input between steps of the page's first render, so no step
+ * is a long task (the kit's own start-up is the task before the first step).
+ */
+const nextTask = () =>
+  globalThis.scheduler?.yield
+    ? globalThis.scheduler.yield()
+    : new Promise((resolve) => setTimeout(resolve));
 
 const $ = (id) => document.getElementById(id);
 const provider = $('kit');
@@ -408,8 +414,16 @@ function evaluationForm(scorecard) {
   return form;
 }
 
-function renderWidgets() {
+let rendering = 0;
+
+/**
+ * Lays out the role's cards at once (each keeps its widget's space: portal.css), then starts one
+ * widget per task: a widget's first render never shares a task with the others'.
+ */
+async function renderWidgets() {
+  const attempt = ++rendering;
   relabel = [];
+  const start = [];
   const cards = PAGES[state.role].flatMap((name) => {
     const tag = `cc-${name}`;
     if (!customElements.get(tag)) return comingCard(name);
@@ -420,7 +434,7 @@ function renderWidgets() {
     const widget = document.createElement(tag);
     // The complaint form keeps one draft per page (and per signed-in user).
     if (name === 'complaint-form') widget.setAttribute('draft-key', 'portal');
-    card.append(widget);
+    start.push(() => card.append(widget));
     // The QA specialist chooses the agent's call and the scorecard for a new evaluation: the
     // portal's own panel beside the card (a widget card holds only the widget).
     if (name === 'qa-scorecard' && state.role === 'qa_specialist') {
@@ -431,7 +445,13 @@ function renderWidgets() {
     }
     return card;
   });
+  $('widgets').dataset.role = state.role;
   $('widgets').replaceChildren(...cards);
+  for (const append of start) {
+    await nextTask();
+    if (attempt !== rendering) return;
+    append();
+  }
 }
 
 function renderPage() {
@@ -494,7 +514,9 @@ function apply({ role = false } = {}) {
   }
   renderSwitchers();
   renderPage();
-  if (role || !$('widgets').childElementCount) renderWidgets();
+  if (role || !$('widgets').childElementCount) void renderWidgets();
+  // The page is shown once laid out (portal.css): no shift from the first paint.
+  document.documentElement.dataset.portalReady = '';
   void showSignedIn();
 }
 
@@ -586,4 +608,12 @@ $('switchers').addEventListener('change', (event) => {
 });
 $('switchers').addEventListener('submit', (event) => event.preventDefault());
 
-apply({ role: true });
+async function boot() {
+  await nextTask();
+  state.role = stored('role', ROLES, 'agent');
+  state.locale = stored('locale', ['en', 'zh-Hans', 'zh-Hant'], 'en');
+  state.theme = stored('theme', THEMES, 'light');
+  apply({ role: true });
+}
+
+void boot();
