@@ -4,6 +4,8 @@
  * reference server in demo mode on a port of its own (cross-origin, as a real host does). The same
  * steps as in the portal (journey-1.ts); each person signs in through the host's `?role=`.
  */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import {
@@ -12,12 +14,19 @@ import {
   startApi,
   type Served,
 } from '../../packages/widgets/scripts/examples.mjs';
-import { launch, type Desk } from './harness.js';
+import { launch, repo, type Desk } from './harness.js';
 import { journey1 } from './journey-1.js';
 
 const HOSTS = { react19: 'React 19', angular: 'Angular' } as const;
 type Host = keyof typeof HOSTS;
 const SHOT = { react19: 'agent-queue', angular: 'supervisor-new-ticket' } as const;
+
+/** axe-core over the whole page, shadow roots included: one line per violation. */
+const AXE = `axe
+  .run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  })
+  .then((r) => r.violations.map((v) => v.id + ': ' + v.help + ' at ' + v.nodes.map((n) => JSON.stringify(n.target)).join(', ')))`;
 
 let browser: Browser;
 let api: Served;
@@ -39,7 +48,7 @@ async function openHost(site: Served, role: 'agent' | 'complaint_supervisor'): P
   return { context, page, errors };
 }
 
-describe('journey 1 in the framework hosts of examples/', { timeout: 300_000 }, () => {
+describe('journey 1 in the framework hosts of examples/', { timeout: 600_000 }, () => {
   before(async () => {
     for (const host of Object.keys(HOSTS) as Host[]) sites.set(host, await serveExample(host));
     const origins = [...sites.values()].map((site) => site.url.replace(/\/$/, ''));
@@ -58,6 +67,18 @@ describe('journey 1 in the framework hosts of examples/', { timeout: 300_000 }, 
   });
 
   for (const [host, name] of Object.entries(HOSTS) as [Host, string][]) {
+    test(`the ${name} host's desks pass axe (WCAG 2.2 A and AA), widgets included`, async () => {
+      for (const role of ['agent', 'complaint_supervisor'] as const) {
+        const desk = await openHost(sites.get(host)!, role);
+        await desk.page.locator('cc-ticket-queue [role="row"][data-id]').first().waitFor();
+        await desk.page.addScriptTag({ path: join(repo, 'node_modules/axe-core/axe.min.js') });
+        const violations = (await desk.page.evaluate(AXE)) as string[];
+        assert.deepEqual(violations, [], `${role}'s desk`);
+        assert.deepEqual(desk.errors, []);
+        await desk.context.close();
+      }
+    });
+
     test(`1. in the ${name} host: an agent files a complaint; the complaint supervisor routes and escalates it (en)`, async () => {
       const site = sites.get(host)!;
       await journey1({

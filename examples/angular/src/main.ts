@@ -99,6 +99,7 @@ class DeskComponent {
   private readonly injector = inject(Injector);
 
   constructor() {
+    document.documentElement.lang = this.locale;
     afterNextRender(() => void this.signIn());
   }
 

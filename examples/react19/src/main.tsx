@@ -21,6 +21,7 @@ const params = new URLSearchParams(location.search);
 const api = params.get('api') ?? location.origin;
 const role: Role = ROLES.find((r) => r === params.get('role')) ?? 'agent';
 const locale = LOCALES.find((l) => l === params.get('locale')) ?? 'zh-Hant';
+document.documentElement.lang = locale;
 
 /** The page's own words; the widgets bring theirs. */
 const TEXT = {

@@ -96,7 +96,12 @@ export async function buildExample(name) {
   await build(options);
 }
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
+const TYPES = {
+  '.html': 'text/html',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.map': 'application/json',
+};
 
 /**
  * Serves one example folder; resolves with { url, close }. With `csp` (`{ api }`, read per
