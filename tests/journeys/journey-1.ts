@@ -33,7 +33,10 @@ export interface Journey1Host {
 export async function journey1(host: Journey1Host): Promise<{ ticketId: string; number: number }> {
   const snap = async (page: Page, step: Journey1Shot, target: Locator) => {
     const name = host.shots?.(step);
-    if (name) await shot(page, name, host.wholePage ? undefined : target);
+    if (!name) return;
+    // The page from its top: the host around the widgets.
+    if (host.wholePage) await page.evaluate('window.scrollTo(0, 0)');
+    await shot(page, name, host.wholePage ? undefined : target);
   };
   const supervisor = await host.open('complaint_supervisor');
   const agent = await host.open('agent');
