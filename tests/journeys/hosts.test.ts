@@ -44,7 +44,7 @@ async function openHost(site: Served, role: 'agent' | 'complaint_supervisor'): P
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.goto(`${site.url}?${new URLSearchParams({ api: api.url, role, locale: 'en' })}`);
   // The host marks itself ready once the provider has signed in and it shows who.
-  await page.locator('body[data-ready="true"]').waitFor({ timeout: 30_000 });
+  await page.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
   return { context, page, errors };
 }
 
