@@ -1,7 +1,7 @@
 import { expect, fixtureSync, html as testHtml, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { createClient } from '@cc-kit/sdk';
-import type { ApiEvent, CcClient } from './client.js';
+import type { ApiEvent, CcClient, EventTopic } from './client.js';
 import { CcElement } from './element.js';
 import { LiveController } from './live-controller.js';
 import { probe } from '../test-utils/probe.js';
@@ -9,9 +9,10 @@ import { expectAccessible } from '../test-utils/axe.js';
 
 /** A widget-like element following the `tickets` topic on the real reference server. */
 class LiveProbe extends CcElement {
+  static topics: EventTopic[] = ['tickets'];
   received: ApiEvent[] = [];
   live = new LiveController(this, {
-    topics: () => ['tickets'],
+    topics: () => (this.constructor as typeof LiveProbe).topics,
     onEvent: (event) => void this.received.push(event),
     staleAfter: 1,
   });
@@ -88,14 +89,53 @@ function agentClient(fetchImpl?: typeof fetch): CcClient {
 
 const idOf = (event: ApiEvent) => (event.data as { id?: string }).id;
 
-const mount = (client: CcClient) => {
+const mount = (client: CcClient, Probe: typeof LiveProbe = LiveProbe) => {
   const root = fixtureSync(testHtml`<div><i class="here"></i></div>`);
-  const el = probe<LiveProbe>({ props: { client } }, LiveProbe);
+  const el = probe<LiveProbe>({ props: { client } }, Probe);
   root.querySelector('.here')!.replaceWith(el);
   return el;
 };
 
+/** A second widget-like element, following another topic. */
+class EquipmentProbe extends LiveProbe {
+  static override topics: EventTopic[] = ['equipment'];
+}
+
 describe('LiveController against the reference server', () => {
+  it('controllers on one client share one stream, each with its own topics', async function () {
+    this.timeout(60_000);
+    const network = faultyNetwork();
+    const client = agentClient(network.fetch);
+    const tickets = [mount(client), mount(client), mount(client)];
+    const equipment = mount(client, EquipmentProbe);
+    const all = [...tickets, equipment];
+    // The file's first stream waits for the server's first answers and the schemas: a hang limit.
+    await waitUntil(() => all.every((el) => el.live.open), 'not all open', { timeout: 30_000 });
+    const open = () => network.signals.filter((s) => !s.aborted).length;
+    await waitUntil(() => open() === 1, 'not one stream', { timeout: 4000 });
+
+    const ticket = await client.tickets.create({
+      kind: 'general_call',
+      subject: `Shared ${Date.now().toString(36)}`,
+      priority: 'normal',
+      channel: 'phone',
+    });
+    await waitUntil(
+      () => tickets.every((el) => el.received.some((e) => idOf(e) === ticket.id)),
+      'a ticket widget missed the event',
+      { timeout: 8000 },
+    );
+    expect(equipment.received.filter((e) => e.topic === 'tickets')).to.deep.equal([]);
+
+    // A widget that leaves takes nothing from the others; the last one closes the stream.
+    tickets[0]!.remove();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(open()).to.equal(1);
+    expect(tickets[1]!.live.open).to.equal(true);
+    for (const el of all.slice(1)) el.remove();
+    await waitUntil(() => open() === 0, 'the stream outlived its widgets', { timeout: 4000 });
+  });
+
   it('connects and receives an event made through the API', async () => {
     const client = agentClient();
     const el = mount(client);
@@ -155,8 +195,9 @@ describe('LiveController against the reference server', () => {
     expect(network.signals.at(-1)!.aborted).to.equal(false);
 
     el.remove();
+    // The client keeps its stream a second longer, for a widget that comes straight back.
     await waitUntil(() => network.signals.at(-1)!.aborted, 'the stream was not aborted', {
-      timeout: 2000,
+      timeout: 4000,
     });
     expect(el.live.open).to.equal(false);
     // Nothing reconnects behind the element's back.

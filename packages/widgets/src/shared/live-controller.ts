@@ -2,7 +2,9 @@
  * `LiveController`: live events over the SDK's `client.events.subscribe()`.
  *
  * Subscribes while the host is connected (and has a client), aborts on disconnect, resubscribes
- * when the client, topics or team change. When nothing (no event, no heartbeat) arrived for
+ * when the client, topics or team change. Every controller on one client (every widget inside one
+ * `<cc-provider>`) shares that client's one event stream: a page with many live widgets holds one
+ * connection, and a widget that is re-rendered takes up the open stream without reconnecting. When nothing (no event, no heartbeat) arrived for
  * `staleAfter` seconds (the connection down that long, or silent that long when the SDK reports
  * heartbeats) it marks itself `stale` and sets `:state(stale)` on the host, so the
  * element can say its figures may be out of date.
