@@ -184,6 +184,29 @@ function reachSql(reach: Reach, params: Params): string | null {
   return `(${ors.join(' OR ')})`;
 }
 
+/**
+ * The reach as separate conditions whose OR is `reachSql`: one per user column, team and kind,
+ * each served by an index that starts with that column (`indexed`), then the other areas' extras.
+ * `[null]` when the caller reaches everything.
+ */
+function reachParts(reach: Reach, params: Params): ({ sql: string; indexed: boolean } | null)[] {
+  if (reach.everything) return [null];
+  params.reachUser = reach.userId;
+  return [
+    { sql: 't.assignee_id = @reachUser', indexed: true },
+    { sql: 't.created_by = @reachUser', indexed: true },
+    ...reach.teamIds.map((id, i) => {
+      params[`reachTeam${i}`] = id;
+      return { sql: `t.team_id = @reachTeam${i}`, indexed: true };
+    }),
+    ...reach.kinds.map((kind, i) => {
+      params[`reachKind${i}`] = kind;
+      return { sql: `t.kind = @reachKind${i}`, indexed: true };
+    }),
+    ...reach.extra.map((sql) => ({ sql: `(${sql})`, indexed: false })),
+  ];
+}
+
 function filterSql(filter: TicketFilter, params: Params): string[] {
   const where: string[] = [];
   params.now = filter.now;
@@ -258,7 +281,6 @@ export class SqliteTicketStore implements TicketStore {
     limit: number,
   ): Keyed<TicketRecord>[] {
     const params: Params = {};
-    const where = filterSql(filter, params);
     const columns: KeysetColumn[] =
       sort.key === 'number'
         ? [{ expr: 't.number', desc: sort.desc }]
@@ -266,6 +288,8 @@ export class SqliteTicketStore implements TicketStore {
             { expr: SORT_EXPR[sort.key], desc: sort.desc },
             { expr: 't.number', desc: true },
           ];
+    if (sort.key === 'slaDueAt') return this.listBySla(filter, columns, after, limit);
+    const where = filterSql(filter, params);
     if (after) {
       const keyset = keysetAfter(columns, after);
       let i = 0;
@@ -287,6 +311,63 @@ export class SqliteTicketStore implements TicketStore {
       item: fromRow(row),
       key: sort.key === 'number' ? [row.number] : [row.sort_key ?? null, row.number],
     }));
+  }
+
+  /**
+   * The SLA-due order (the queues' default) as a merge of index-ordered streams, so that a page
+   * never sorts the caller's whole reach: one stream per reach condition and state, each a range
+   * of an index on (column, state, SLA due, number descending) (migration 005), merged by SQLite
+   * (`MERGE (UNION ALL)`) up to the page's limit. Descending SLA order reads the same ranges
+   * backwards and sorts only tickets due at the same instant by number. Conditions other areas
+   * add to a reach (`extra`) are one stream each.
+   */
+  private listBySla(
+    filter: TicketFilter,
+    columns: KeysetColumn[],
+    after: KeyValue[] | null,
+    limit: number,
+  ): Keyed<TicketRecord>[] {
+    const params: Params = {};
+    // The reach and the states are the streams' own conditions; the other filters apply to each.
+    const rest = filterSql({ ...filter, reach: { everything: true }, state: undefined }, params);
+    const parts = reachParts(filter.reach, params);
+    const states = filter.state?.length ? filter.state : TICKET_STATES;
+    states.forEach((state, i) => (params[`armState${i}`] = state));
+    const anyState = `t.state IN (${states.map((_, i) => `@armState${i}`).join(', ')})`;
+    const key = SORT_EXPR.slaDueAt;
+    const dir = columns[0]!.desc ? 'DESC' : 'ASC';
+    if (after) {
+      const keyset = keysetAfter(columns, after);
+      let i = 0;
+      rest.push(
+        keyset.sql.replace(/\?/g, () => {
+          params[`k${i}`] = keyset.params[i];
+          return `@k${i++}`;
+        }),
+      );
+    }
+    const arms: string[] = [];
+    parts.forEach((part) => {
+      const base = [...(part ? [part.sql] : []), ...rest];
+      if (part && !part.indexed) arms.push([...base, anyState].join(' AND '));
+      else states.forEach((_, i) => arms.push([...base, `t.state = @armState${i}`].join(' AND ')));
+    });
+    // A ticket that meets n reach conditions comes n times, next to itself: reading limit × the
+    // number of conditions rows always yields `limit` distinct tickets when there are as many.
+    params.limit = limit * parts.length;
+    const select = `SELECT t.*, ${key} AS sort_key FROM tickets t WHERE`;
+    const sql =
+      arms.length === 1
+        ? `${select} ${arms[0]} ORDER BY ${key} ${dir}, t.number DESC LIMIT @limit`
+        : `${arms.map((arm) => `${select} ${arm}`).join(' UNION ALL ')}
+            ORDER BY sort_key ${dir}, number DESC LIMIT @limit`;
+    const seen = new Set<string>();
+    const rows = (prepare(this.db, sql).all(params) as TicketRow[]).filter(
+      (row) => !seen.has(row.id) && seen.add(row.id),
+    );
+    return rows
+      .slice(0, limit)
+      .map((row) => ({ item: fromRow(row), key: [row.sort_key ?? null, row.number] }));
   }
 
   count(filter: TicketFilter, groupBy: TicketGroupBy): { key: string | null; count: number }[] {
@@ -378,7 +459,8 @@ export class SqliteTicketStore implements TicketStore {
     const rows = prepare(
       this.db,
       `SELECT ticket_id, start, end FROM ticket_sla_pauses
-          WHERE ticket_id IN (${placeholders('id', ticketIds, params)}) ORDER BY start, id`,
+          WHERE ticket_id IN (${placeholders('id', ticketIds, params)})
+          ORDER BY ticket_id, start, id`,
     ).all(params) as { ticket_id: string; start: string; end: string | null }[];
     for (const row of rows) {
       const list = result.get(row.ticket_id) ?? [];
