@@ -48,7 +48,7 @@ async function openHost(site: Served, role: 'agent' | 'complaint_supervisor'): P
   return { context, page, errors };
 }
 
-describe('journey 1 in the framework hosts of examples/', { timeout: 600_000 }, () => {
+describe('journey 1 in the framework hosts of examples/', { timeout: 900_000 }, () => {
   before(async () => {
     for (const host of Object.keys(HOSTS) as Host[]) sites.set(host, await serveExample(host));
     const origins = [...sites.values()].map((site) => site.url.replace(/\/$/, ''));
