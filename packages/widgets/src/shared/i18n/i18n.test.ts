@@ -7,9 +7,8 @@ import { normalizeLocale, resolveLocale } from './locale.js';
 import { registerTranslations, TranslationRegistry } from './registry.js';
 import { sharedCatalog } from './shared.js';
 import { translate } from './translate.js';
-import { definedSections, loadLocale } from './packs.js';
+import { loadLocale } from './packs.js';
 import { defineCatalog, LOCALES, type CatalogSection, type Locale, type Message } from './types.js';
-import { elements } from '../../elements.js';
 
 /** A section's strings in `locale`, loading its pack first (the catalog of that locale). */
 export async function catalogOf<T extends Record<string, Message>>(
@@ -59,25 +58,6 @@ const sample = (value: Message): string =>
 describe('message catalogs', () => {
   it('every locale has every shared key', async () => {
     await expectCompleteCatalog(sharedCatalog);
-  });
-
-  it('every section of every element has every key in every locale pack', async () => {
-    // Sections the tests define themselves are named test-*.
-    const sections = definedSections().filter((section) => !section.id.startsWith('test'));
-    const ids = sections.map((section) => section.id);
-    // Every element's section is defined once elements.ts is imported (it imports them all).
-    expect(ids).to.include.members(['shared', 'ticket-queue', 'ticket-detail', 'kpi-tiles']);
-    expect(ids.length).to.be.greaterThan(Object.keys(elements).length - 1);
-    for (const section of sections) await expectCompleteCatalog(section);
-  });
-
-  it('every section keeps its Chinese strings out of the code every page loads', () => {
-    // The inline form (defineCatalog(id, { en, 'zh-Hans', 'zh-Hant' })) still type-checks, but
-    // puts every locale in cc-widgets.js: the kit's own sections use packs.
-    for (const section of definedSections().filter((s) => !s.id.startsWith('test'))) {
-      for (const locale of ['zh-Hans', 'zh-Hant'] as const)
-        expect(section.loaders[locale], `${section.id} ${locale} pack`).to.be.a('function');
-    }
   });
 
   it('a key missing in a pack fails the completeness check', async () => {
