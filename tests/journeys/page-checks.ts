@@ -90,7 +90,7 @@ export async function until(page: Page, expression: string, timeout = 20_000): P
   }
 }
 
-type Section = Record<'en' | 'zh-Hans' | 'zh-Hant', Record<string, unknown>>;
+type Section = { en: Record<string, unknown> };
 
 /**
  * A string of an element's catalog in a locale, so journeys find buttons by the words staff see:
@@ -112,8 +112,15 @@ export async function text(
     >;
     value = Object.values(mod).find((v) => v && typeof v === 'object' && key in v)?.[key];
   } else {
+    // A locale other than English is its own pack file (<element>.i18n.zh-Hans.ts); the English
+    // section is the fallback, as in the kit.
+    const pack = join(src, `${element}/${element}.i18n.${locale}.ts`);
+    if (locale !== 'en' && existsSync(pack)) {
+      const mod = (await import(pathToFileURL(pack).href)) as { default: Record<string, unknown> };
+      value = mod.default[key];
+    }
     const mod = (await import(pathToFileURL(join(src, file)).href)) as { messages: Section };
-    value = mod.messages[locale][key] ?? mod.messages.en[key];
+    value ??= mod.messages.en[key];
   }
   if (typeof value === 'function') return (value as (p: typeof params) => string)(params);
   if (typeof value !== 'string') throw new Error(`no string ${key} in ${element} (${locale})`);
