@@ -258,11 +258,14 @@ describe('journey 2 in the demo portal', { timeout: 600_000 }, () => {
       exact: true,
     });
     const row = qaQueue.locator(`[role="row"][data-id="${request}"]`);
-    // Other tickets may arrive too: "show them" until the request is among the rows.
-    for (let i = 0; !(await row.count()); i++) {
-      assert.ok(i < 3, 'the QA review request reaches the QA queue');
-      await Promise.race([row.waitFor().catch(() => {}), show.waitFor().catch(() => {})]);
-      if (!(await row.count()) && (await show.isVisible())) await show.click();
+    // Other tickets may arrive too, and the queue may reload meanwhile: "show them" until the
+    // request is among the rows.
+    const deadline = Date.now() + 2 * LIMIT;
+    while (!(await row.count())) {
+      assert.ok(Date.now() < deadline, 'the QA review request reaches the QA queue');
+      const brief = { timeout: 5000 };
+      await Promise.race([row.waitFor(brief).catch(() => {}), show.waitFor(brief).catch(() => {})]);
+      if (!(await row.count()) && (await show.isVisible())) await show.click(brief).catch(() => {});
     }
     await row.locator('[data-col="number"] button').click();
     await card.locator('cc-qa-review table').waitFor({ timeout: LIMIT });
