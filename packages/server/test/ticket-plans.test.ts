@@ -134,8 +134,14 @@ describe('ticket list query plans (hot queue lists)', () => {
             `${label}: ${plan.join(' | ')}`,
           );
           // A reach condition reads its own column's range, not every ticket in the state.
-          if (!filter.reach.everything)
+          if (!filter.reach.everything) {
             assert.ok(!plan.some((line) => /tickets_state_sla/.test(line)), plan.join('\n'));
+            for (const index of ['tickets_assignee_sla', 'tickets_creator_sla'])
+              assert.ok(
+                plan.some((line) => line.includes(index)),
+                `${index}\n${plan.join('\n')}`,
+              );
+          }
           // Descending order reads the ranges backwards: only tickets due at the same instant
           // are put in number order.
           assert.deepEqual(

@@ -346,9 +346,13 @@ export class SqliteTicketStore implements TicketStore {
         }),
       );
     }
+    // In a reach condition's stream the other column filters must not pick another index (a
+    // team filter would walk the whole team to find the caller's own tickets): `+` keeps them
+    // out of the plan's choice.
+    const residual = rest.map((sql) => sql.replace(/^t\.(team_id|assignee_id|kind) /, '+t.$1 '));
     const arms: string[] = [];
     parts.forEach((part) => {
-      const base = [...(part ? [part.sql] : []), ...rest];
+      const base = part ? [part.sql, ...residual] : rest;
       if (part && !part.indexed) arms.push([...base, anyState].join(' AND '));
       else states.forEach((_, i) => arms.push([...base, `t.state = @armState${i}`].join(' AND ')));
     });
