@@ -4,8 +4,13 @@ import Database from 'better-sqlite3';
 import Fastify from 'fastify';
 
 const db = new Database(process.argv[2], { readonly: process.argv[2] !== ':memory:' });
+// The same order as the API (paused tickets last, ties by number descending), read the way the
+// server's indexes serve it: one index range per state, merged.
+const KEY = `COALESCE(sla_due_at, '9999-12-31T23:59:59.999Z')`;
 const page = db.prepare(
-  `SELECT * FROM tickets WHERE state IN ('open', 'pending') ORDER BY sla_due_at, number LIMIT 50`,
+  `SELECT *, ${KEY} AS sort_key FROM tickets WHERE state = 'open'
+   UNION ALL SELECT *, ${KEY} AS sort_key FROM tickets WHERE state = 'pending'
+   ORDER BY sort_key, number DESC LIMIT 50`,
 );
 const app = Fastify({ logger: false });
 app.get('/tickets', async () => ({ items: page.all() }));
