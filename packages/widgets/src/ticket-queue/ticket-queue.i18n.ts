@@ -29,7 +29,8 @@ const en = {
   'ticketQueue.open': (p: { number: string }) => `Open ticket #${p.number}`,
   'ticketQueue.live.updated': (p: { number: string }) => `Ticket #${p.number} was updated.`,
   'ticketQueue.live.updatedMany': (p: { n: string }) => `${p.n} tickets were updated.`,
-  'ticketQueue.live.created': (p: { n: string }) => `${p.n} new tickets`,
+  'ticketQueue.live.created': (p: { n: string; count: number }) =>
+    p.count === 1 ? '1 new ticket' : `${p.n} new tickets`,
   'ticketQueue.live.show': 'Show them',
   'ticketQueue.live.resync': 'The list was reloaded to catch up with changes.',
   'ticketQueue.sorted': (p: { column: string; direction: string }) =>

@@ -531,7 +531,10 @@ export class CcTicketQueue extends CcElement {
       ${
         this.newTickets
           ? html`<p class="new-tickets">
-              ${m('ticketQueue.live.created', { n: this.fmt.number(this.newTickets) })}
+              ${m('ticketQueue.live.created', {
+                n: this.fmt.number(this.newTickets),
+                count: this.newTickets,
+              })}
               <button class="cc-button" type="button" @click=${() => void this.reload()}>
                 ${m('ticketQueue.live.show')}
               </button>
