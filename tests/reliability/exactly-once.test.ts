@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CcError, createClient, responseMeta, type Client } from '@cc-kit/sdk';
 import { startServer, type TestServer } from '../../packages/server/test/helpers/server.js';
+import { fileableCategories } from './support/complaints.js';
 import { startFaultProxy, type FaultProxy } from './support/fault-proxy.js';
 import { pool, scale, SEED } from './support/scale.js';
 
@@ -39,23 +40,7 @@ after(async () => {
 
 describe('exactly-once complaint filing under faults', () => {
   test(`${SUBMISSIONS} submissions with ${FAULT_SHARE * 100} % faults: each filed once`, async (t) => {
-    const categories = await server.api('listComplaintCategories', {
-      token: 'agent',
-      query: { limit: 200 },
-    });
-    type Category = {
-      id: string;
-      parentId: string | null;
-      active: boolean;
-      customFields: { required: boolean }[];
-    };
-    const all = categories.body.items as Category[];
-    const parents = new Set(all.map((c) => c.parentId).filter(Boolean));
-    const leaves = all.filter(
-      (c) =>
-        c.active && c.parentId && !parents.has(c.id) && c.customFields.every((f) => !f.required),
-    );
-    assert.ok(leaves.length > 0, 'a leaf category without required fields');
+    const leaves = await fileableCategories(server);
 
     const agents = server.built.db
       .prepare(`SELECT id FROM users WHERE role = 'agent' AND active = 1 ORDER BY id LIMIT ?`)

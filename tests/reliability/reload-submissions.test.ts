@@ -22,6 +22,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../../packages/server/test/helpers/server.js';
 import { launchChromium, startPortalServer } from './support/browser.js';
+import { fileableCategories } from './support/complaints.js';
 import { seededRandom, startFaultProxy, type FaultProxy } from './support/fault-proxy.js';
 import { scale, SEED } from './support/scale.js';
 
@@ -190,23 +191,7 @@ const field = (page: Page, name: string) => page.locator(`cc-complaint-form [nam
 
 describe('complaint submissions interrupted by a page reload', () => {
   test(`${DRAFTS} drafts, each reloaded during submission: filed exactly once`, async (t) => {
-    const categories = await server.api('listComplaintCategories', {
-      token: 'agent',
-      query: { limit: 200 },
-    });
-    type Category = {
-      id: string;
-      parentId: string | null;
-      active: boolean;
-      customFields: { required: boolean }[];
-    };
-    const all = categories.body.items as Category[];
-    const parents = new Set(all.map((c) => c.parentId).filter(Boolean));
-    const leaves = all.filter(
-      (c) =>
-        c.active && c.parentId && !parents.has(c.id) && c.customFields.every((f) => !f.required),
-    );
-    assert.ok(leaves.length > 0, 'a leaf category without required fields');
+    const leaves = await fileableCategories(server);
 
     const random = seededRandom(SEED ^ 0x5eed);
     const run = `${SEED}-${Date.now().toString(36)}`;

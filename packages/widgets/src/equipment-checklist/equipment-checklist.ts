@@ -352,14 +352,7 @@ export class CcEquipmentChecklist extends CcElement {
     this.setState('draft', this.check?.state === 'draft');
     this.setState('dirty', this.saveState !== 'saved');
     if (this.overview) {
-      Object.assign(this.overview, {
-        client: this.client,
-        locale: this.resolvedLocale,
-        theme: this.resolvedTheme,
-        density: this.resolvedDensity,
-        timeZone: this.resolvedTimeZone,
-        teamId: this.teamId,
-      });
+      Object.assign(this.overview, { ...this.subElementSettings, teamId: this.teamId });
     }
   }
 

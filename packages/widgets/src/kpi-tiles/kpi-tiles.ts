@@ -634,13 +634,7 @@ export class CcKpiTiles extends CcElement {
       });
       return nothing;
     }
-    Object.assign(el, props, {
-      client: this.resolvedClient,
-      locale: this.resolvedLocale,
-      timeZone: this.resolvedTimeZone,
-      theme: this.resolvedTheme,
-      density: this.resolvedDensity,
-    });
+    Object.assign(el, props, this.subElementSettings);
     return el;
   }
 

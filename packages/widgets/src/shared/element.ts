@@ -137,6 +137,20 @@ export class CcElement extends LitElement {
     return [this.density, own, this.providedDensity].find(isDensity) ?? 'comfortable';
   }
 
+  /**
+   * What a sub-element this element creates (detail panel, staffing, overview) takes from it: the
+   * settings resolved here, so it follows this element even when no provider surrounds them.
+   */
+  protected get subElementSettings() {
+    return {
+      client: this.resolvedClient,
+      locale: this.resolvedLocale,
+      timeZone: this.resolvedTimeZone,
+      theme: this.resolvedTheme,
+      density: this.resolvedDensity,
+    };
+  }
+
   /** The translation registry in use: the provider's, else the page's shared one. */
   get translationStore(): TranslationStore {
     return this.providedTranslations ?? globalTranslations();

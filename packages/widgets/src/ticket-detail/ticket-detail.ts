@@ -526,14 +526,7 @@ export class CcTicketDetail extends CcElement {
       }
       return nothing;
     }
-    Object.assign(el, {
-      ticket: t,
-      client: this.resolvedClient,
-      locale: this.resolvedLocale,
-      timeZone: this.resolvedTimeZone,
-      theme: this.resolvedTheme,
-      density: this.resolvedDensity,
-    });
+    Object.assign(el, { ticket: t, ...this.subElementSettings });
     return el;
   }
 
