@@ -645,10 +645,13 @@ describe('<cc-ticket-queue> against the reference server', function () {
       }
       return false;
     };
+    // Two frames, or 100 ms when the page draws none: the test runner's pages that are not in
+    // front get no animation frames, and the sizes below are read with a forced layout anyway.
     const frames = () =>
-      new Promise<void>((resolve) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
-      );
+      new Promise<void>((resolve) => {
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+        setTimeout(resolve, 100);
+      });
     /** A page of a fixed width: the queue, then a line that must not move. */
     const page = (filters: TicketQueueView['filters']) => {
       const wrapper = fixtureSync<HTMLElement>(
