@@ -2,7 +2,7 @@ import { html } from 'lit';
 import '../define/cc-complaint-form.js';
 import type { CcClient } from '../shared/client.js';
 import type { ComplaintPrefill } from './complaint-form.js';
-import { clientFor } from '../test-utils/stories.js';
+import { clientFor, neverAnswers, unavailable } from '../test-utils/stories.js';
 
 /**
  * `<cc-complaint-form>` reads from the real reference server. Start one for Storybook with
@@ -53,7 +53,7 @@ export const ComplaintSupervisor = {
 };
 
 export const Loading = {
-  render: () => form(clientFor('agent', () => new Promise<Response>(() => undefined))),
+  render: () => form(clientFor('agent', neverAnswers)),
 };
 
 export const Empty = {
@@ -65,19 +65,7 @@ export const Empty = {
 
 export const ServerError = {
   name: 'Error',
-  render: () =>
-    form(
-      clientFor('agent', async (input, init) => {
-        const url = String(input instanceof Request ? input.url : input);
-        if (url.includes('/v1/complaint-categories')) {
-          return new Response(
-            JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503 }),
-            { status: 503, headers: { 'content-type': 'application/problem+json' } },
-          );
-        }
-        return fetch(input, init);
-      }),
-    ),
+  render: () => form(clientFor('agent', unavailable('/v1/complaint-categories'))),
 };
 
 export const SimplifiedChinese = {

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { Schema } from '@cc-kit/spec';
 import '../define/cc-complaint-resolution.js';
-import { clientFor, type StoryRole } from '../test-utils/stories.js';
+import { clientFor, neverAnswers, type StoryRole, unavailable } from '../test-utils/stories.js';
 
 /**
  * `<cc-complaint-resolution>` reads from the real reference server (see the queue's stories for
@@ -65,7 +65,7 @@ export const Empty = {
 export const Loading = {
   render: () =>
     html`<cc-complaint-resolution
-      .client=${clientFor('agent', () => new Promise<Response>(() => undefined), 'loading')}
+      .client=${clientFor('agent', neverAnswers, 'loading')}
       ticket-id="any"
     ></cc-complaint-resolution>`,
 };
@@ -74,15 +74,7 @@ export const ServerError = {
   name: 'Error',
   render: () =>
     html`<cc-complaint-resolution
-      .client=${clientFor(
-        'agent',
-        async () =>
-          new Response(JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503 }), {
-            status: 503,
-            headers: { 'content-type': 'application/problem+json' },
-          }),
-        'error',
-      )}
+      .client=${clientFor('agent', unavailable(), 'error')}
       ticket-id="any"
     ></cc-complaint-resolution>`,
 };

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import '../define/cc-equipment-checklist.js';
 import type { CcClient } from '../shared/client.js';
-import { clientFor } from '../test-utils/stories.js';
+import { clientFor, neverAnswers, unavailable } from '../test-utils/stories.js';
 
 /**
  * `<cc-equipment-checklist>` reads from the real reference server. Start one for Storybook with
@@ -43,10 +43,7 @@ export const OperationsManager = {
 };
 
 export const Loading = {
-  render: () =>
-    checklist(
-      clientFor({ role: 'supervisor' }, () => new Promise<Response>(() => undefined), 'loading'),
-    ),
+  render: () => checklist(clientFor({ role: 'supervisor' }, neverAnswers, 'loading')),
 };
 
 /** Nothing checked yet: a spare seat's view before its first check (the start button). */
@@ -71,23 +68,7 @@ export const Empty = {
 
 export const ServerError = {
   name: 'Error',
-  render: () =>
-    checklist(
-      clientFor(
-        { role: 'supervisor' },
-        async (input, init) => {
-          const url = String(input instanceof Request ? input.url : input);
-          if (url.includes('/v1/seats')) {
-            return new Response(
-              JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503 }),
-              { status: 503, headers: { 'content-type': 'application/problem+json' } },
-            );
-          }
-          return fetch(input, init);
-        },
-        'error',
-      ),
-    ),
+  render: () => checklist(clientFor({ role: 'supervisor' }, unavailable('/v1/seats'), 'error')),
 };
 
 export const SimplifiedChinese = {

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import '../define/cc-equipment-overview.js';
 import type { CcClient } from '../shared/client.js';
-import { clientFor } from '../test-utils/stories.js';
+import { clientFor, neverAnswers, unavailable } from '../test-utils/stories.js';
 
 /**
  * `<cc-equipment-overview>` (the second tab of `<cc-equipment-checklist>`) reads from the real
@@ -27,21 +27,11 @@ export const OperationsManager = {
 };
 export const Supervisor = { render: () => overview(clientFor('supervisor')) };
 export const Loading = {
-  render: () => overview(clientFor('supervisor', () => new Promise<Response>(() => undefined))),
+  render: () => overview(clientFor('supervisor', neverAnswers)),
 };
 export const ServerError = {
   name: 'Error',
-  render: () =>
-    overview(
-      clientFor('operations_manager', async () =>
-        Promise.resolve(
-          new Response(JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503 }), {
-            status: 503,
-            headers: { 'content-type': 'application/problem+json' },
-          }),
-        ),
-      ),
-    ),
+  render: () => overview(clientFor('operations_manager', unavailable())),
 };
 export const SimplifiedChinese = {
   name: '简体中文',

@@ -4,7 +4,7 @@ import '../define/cc-kpi-appraisal.js';
 import '../define/cc-kpi-staffing.js';
 import type { CcClient } from '../shared/client.js';
 import type { KpiPeriod } from './kpi-tiles.js';
-import { clientFor } from '../test-utils/stories.js';
+import { clientFor, neverAnswers, unavailable } from '../test-utils/stories.js';
 
 /**
  * `<cc-kpi-tiles>` reads from the real reference server. Start one for Storybook with
@@ -61,11 +61,7 @@ export const Appraisal = {
 };
 
 export const Loading = {
-  render: () =>
-    tiles(
-      clientFor('supervisor', () => new Promise<Response>(() => undefined), 'loading'),
-      { period: 'today' },
-    ),
+  render: () => tiles(clientFor('supervisor', neverAnswers, 'loading'), { period: 'today' }),
 };
 
 export const NoData = {
@@ -81,23 +77,7 @@ export const NoData = {
 export const ServerError = {
   name: 'Error',
   render: () =>
-    tiles(
-      clientFor(
-        'supervisor',
-        async (input, init) => {
-          const url = String(input instanceof Request ? input.url : input);
-          if (url.includes('/v1/kpis')) {
-            return new Response(
-              JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503 }),
-              { status: 503, headers: { 'content-type': 'application/problem+json' } },
-            );
-          }
-          return fetch(input, init);
-        },
-        'error',
-      ),
-      { period: 'today' },
-    ),
+    tiles(clientFor('supervisor', unavailable('/v1/kpis'), 'error'), { period: 'today' }),
 };
 
 export const SimplifiedChinese = {

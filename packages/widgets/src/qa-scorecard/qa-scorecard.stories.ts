@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { Schema } from '@cc-kit/spec';
 import '../define/cc-qa-scorecard.js';
-import { clientFor, type StoryRole } from '../test-utils/stories.js';
+import { clientFor, neverAnswers, type StoryRole, unavailable } from '../test-utils/stories.js';
 
 /**
  * `<cc-qa-scorecard>` reads from the real reference server. Start one for Storybook with
@@ -66,7 +66,7 @@ export const List = {
 export const Loading = {
   render: () =>
     html`<cc-qa-scorecard
-      .client=${clientFor('agent', () => new Promise<Response>(() => undefined), 'loading')}
+      .client=${clientFor('agent', neverAnswers, 'loading')}
     ></cc-qa-scorecard>`,
 };
 
@@ -95,20 +95,7 @@ export const ServerError = {
   name: 'Error',
   render: () =>
     html`<cc-qa-scorecard
-      .client=${clientFor(
-        'agent',
-        async (input, init) => {
-          const url = String(input instanceof Request ? input.url : input);
-          if (url.includes('/v1/qa/')) {
-            return new Response(
-              JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503 }),
-              { status: 503, headers: { 'content-type': 'application/problem+json' } },
-            );
-          }
-          return fetch(input, init);
-        },
-        'error',
-      )}
+      .client=${clientFor('agent', unavailable('/v1/qa/'), 'error')}
     ></cc-qa-scorecard>`,
 };
 

@@ -44,3 +44,21 @@ export function clientFor(user: StoryUser, fetchImpl?: typeof fetch, key?: strin
   }
   return client;
 }
+
+/** A transport that never answers: the element stays in its loading state. */
+export const neverAnswers: typeof fetch = () => new Promise<Response>(() => undefined);
+
+/**
+ * A transport that answers 503 with a problem (the element's error state): every request, or only
+ * those whose URL contains `pathPart`, the others going to the server.
+ */
+export function unavailable(pathPart?: string): typeof fetch {
+  return async (input, init) => {
+    const url = String(input instanceof Request ? input.url : input);
+    if (pathPart !== undefined && !url.includes(pathPart)) return fetch(input, init);
+    return new Response(
+      JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503 }),
+      { status: 503, headers: { 'content-type': 'application/problem+json' } },
+    );
+  };
+}

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { Schema } from '@cc-kit/spec';
 import '../define/cc-ticket-bulk.js';
-import { clientFor, type StoryRole } from '../test-utils/stories.js';
+import { clientFor, neverAnswers, type StoryRole } from '../test-utils/stories.js';
 
 /** `<cc-ticket-bulk>` on the newest tickets the role may see, from the real reference server. */
 export default {
@@ -38,7 +38,5 @@ export const Empty = {
 };
 export const Loading = {
   render: () =>
-    html`<cc-ticket-bulk
-      .client=${clientFor('agent', () => new Promise<Response>(() => undefined), 'loading')}
-    ></cc-ticket-bulk>`,
+    html`<cc-ticket-bulk .client=${clientFor('agent', neverAnswers, 'loading')}></cc-ticket-bulk>`,
 };

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import '../define/cc-ticket-detail.js';
-import { clientFor, type StoryRole } from '../test-utils/stories.js';
+import { clientFor, neverAnswers, type StoryRole, unavailable } from '../test-utils/stories.js';
 
 /**
  * `<cc-ticket-detail>` reads from the real reference server (see the queue's stories for how to
@@ -48,7 +48,7 @@ export const Empty = {
 export const Loading = {
   render: () =>
     html`<cc-ticket-detail
-      .client=${clientFor('agent', () => new Promise<Response>(() => undefined), 'loading')}
+      .client=${clientFor('agent', neverAnswers, 'loading')}
       ticket-id="any"
     ></cc-ticket-detail>`,
 };
@@ -57,15 +57,7 @@ export const ServerError = {
   name: 'Error',
   render: () =>
     html`<cc-ticket-detail
-      .client=${clientFor(
-        'agent',
-        async () =>
-          new Response(JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503 }), {
-            status: 503,
-            headers: { 'content-type': 'application/problem+json' },
-          }),
-        'error',
-      )}
+      .client=${clientFor('agent', unavailable(), 'error')}
       ticket-id="any"
     ></cc-ticket-detail>`,
 };

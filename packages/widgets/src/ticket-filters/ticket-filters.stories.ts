@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import '../define/cc-ticket-filters.js';
 import type { TicketQueueView } from '../ticket-queue/ticket-queue.js';
-import { clientFor, type StoryRole } from '../test-utils/stories.js';
+import { clientFor, neverAnswers, type StoryRole } from '../test-utils/stories.js';
 
 /** `<cc-ticket-filters>` with the role's people, teams and departments from the real server. */
 export default {
@@ -40,6 +40,6 @@ export const Dark = filters('supervisor', { theme: 'dark' });
 export const Loading = {
   render: () =>
     html`<cc-ticket-filters
-      .client=${clientFor('agent', () => new Promise<Response>(() => undefined), 'loading')}
+      .client=${clientFor('agent', neverAnswers, 'loading')}
     ></cc-ticket-filters>`,
 };

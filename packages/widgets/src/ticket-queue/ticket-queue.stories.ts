@@ -2,7 +2,7 @@ import { html } from 'lit';
 import '../define/cc-ticket-queue.js';
 import type { CcClient } from '../shared/client.js';
 import type { TicketQueueView } from './ticket-queue.js';
-import { clientFor } from '../test-utils/stories.js';
+import { clientFor, neverAnswers, unavailable } from '../test-utils/stories.js';
 
 /**
  * `<cc-ticket-queue>` reads from the real reference server. Start one for Storybook with
@@ -49,7 +49,7 @@ export const OperationsManager = {
 };
 
 export const Loading = {
-  render: () => queue(clientFor('agent', () => new Promise<Response>(() => undefined), 'loading')),
+  render: () => queue(clientFor('agent', neverAnswers, 'loading')),
 };
 
 export const Empty = {
@@ -63,23 +63,7 @@ export const Empty = {
 
 export const ServerError = {
   name: 'Error',
-  render: () =>
-    queue(
-      clientFor(
-        'agent',
-        async (input, init) => {
-          const url = String(input instanceof Request ? input.url : input);
-          if (url.includes('/v1/tickets')) {
-            return new Response(
-              JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503 }),
-              { status: 503, headers: { 'content-type': 'application/problem+json' } },
-            );
-          }
-          return fetch(input, init);
-        },
-        'error',
-      ),
-    ),
+  render: () => queue(clientFor('agent', unavailable('/v1/tickets'), 'error')),
 };
 
 export const SimplifiedChinese = {
