@@ -1,8 +1,8 @@
 /**
  * The request pipeline: one logical call = auth, attempts with a timeout each, safe retries with
- * backoff, error mapping and (lazily loaded) response validation. ky sends each attempt.
+ * backoff, error mapping and (lazily loaded) response validation. Each attempt is one `fetch` of a
+ * `Request`; everything around it (retries, timeouts, hooks, typed errors) is done here.
  */
-import ky from 'ky';
 import { createAuth, type GetToken } from './auth.js';
 import {
   CcError,
@@ -186,16 +186,17 @@ export function createTransport(options: ClientOptions) {
         // A copy: a hook that kept `headers` never sees the Authorization header.
         const sent = new Headers(headers);
         if (bearer) sent.set('authorization', `Bearer ${bearer}`);
-        return ky(url, {
-          method: call.method,
-          headers: sent,
-          json: call.body,
-          signal: controller.signal,
-          fetch: options.fetch,
-          retry: 0,
-          timeout: false,
-          throwHttpErrors: false,
-        });
+        // A caller's fetch receives a Request, as fetch wrappers expect; the global fetch is
+        // bound so that it is never called on another object. An invalid URL or a network
+        // failure rejects with a TypeError, mapped to a NetworkError below.
+        return (options.fetch ?? fetch.bind(globalThis))(
+          new Request(url, {
+            method: call.method,
+            headers: sent,
+            body: call.body === undefined ? undefined : JSON.stringify(call.body),
+            signal: controller.signal,
+          }),
+        );
       };
 
       try {

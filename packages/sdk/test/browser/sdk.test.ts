@@ -93,7 +93,7 @@ describe('@cc-kit/sdk in Chromium', () => {
     attempts = 0;
     const keys: (string | null)[] = [];
     const recording: typeof fetch = async (input, init) => {
-      // ky hands fetch a Request; reading its headers leaves its body unread.
+      // The SDK hands fetch a Request; reading its headers leaves its body unread.
       keys.push((input as Request).headers.get('idempotency-key'));
       return flaky(input, init);
     };
