@@ -80,6 +80,9 @@ function dayStart(date: string | undefined, timeZone: string, days = 0): number 
   return m ? zonedToInstant(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]! + days), timeZone) : undefined;
 }
 
+const liveStatus = (live: LiveKpis): KpiStatus | null =>
+  live.target ? kpiStatus('service_level', live.serviceLevel.value, live.target) : null;
+
 /**
  * The numbers a call center is run by, for a scope and a period: each tile shows the value, its
  * target and status (text and icon), a trend over the period's buckets and the change against
@@ -281,40 +284,30 @@ export class CcKpiTiles extends CcElement {
     };
   }
 
+  /** Announces (politely) a tile whose status crossed its target since the last figures. */
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
-    this.setState('live', this.shown ? 'live' in this.shown : false);
-    this.setState('stale', this.live.stale);
     const shown = this.shown;
-    if (shown && shown !== this.seen) {
-      this.seen = shown;
-      this.watchCrossings(shown);
-    }
-  }
-
-  /** Announces (politely) a tile whose status crossed its target since the last figures. */
-  private watchCrossings(shown: Shown): void {
-    const now: Array<[string, KpiStatus | null]> =
-      'live' in shown
-        ? [['service_level', this.liveStatus(shown.live)]]
-        : shown.report.metrics.map((v) => [v.metric, v.status]);
-    for (const [metric, status] of now) {
-      const key = `${shown.query.period}|${shown.query.scopeId}|${metric}`;
+    this.setState('live', !!shown && 'live' in shown);
+    this.setState('stale', this.live.stale);
+    if (!shown || shown === this.seen) return;
+    this.seen = shown;
+    const { period, scopeId } = shown.query;
+    for (const [metric, status] of 'live' in shown
+      ? [['service_level', liveStatus(shown.live)] as const]
+      : shown.report.metrics.map((v) => [v.metric, v.status] as const)) {
+      const key = `${period}|${scopeId}|${metric}`;
       const before = this.statuses.get(key);
       this.statuses.set(key, status);
-      if (before !== undefined && status && before && (before === 'met') !== (status === 'met')) {
+      if (status && before && (before === 'met') !== (status === 'met')) {
         this.announcer.announce(
           this.m()('kpiTiles.crossed', {
-            metric: this.t(`kpi.metric.${metric as KpiMetric}`),
+            metric: this.t(`kpi.metric.${metric}`),
             status: this.t(`kpi.status.${status}`),
           }),
         );
       }
     }
-  }
-
-  private liveStatus(live: LiveKpis): KpiStatus | null {
-    return live.target ? kpiStatus('service_level', live.serviceLevel.value, live.target) : null;
   }
 
   // ---- rendering -------------------------------------------------------------------------------
@@ -326,29 +319,44 @@ export class CcKpiTiles extends CcElement {
     const canAppraise =
       !!this.me?.value.permissions.includes('getAppraisal') && !!q?.scopeId && q.scope !== 'center';
     const shown = this.shown;
+    const free = q && !this.appraisal;
+    const [from, to] = q?.from ? this.days(q) : [];
+    const day = (key: 'from' | 'to', value?: string) =>
+      html`<label
+        >${m(`kpiTiles.${key}`)}
+        <input
+          type="date"
+          .value=${value}
+          @change=${(e: Event) => (this[key] = (e.target as HTMLInputElement).value || undefined)}
+      /></label>`;
     return html`${this.announcer.render()}
       <div class="bar" part="toolbar">
-        ${q && !this.appraisal ? this.scopePicker(q) : nothing}
+        ${free ? this.scopePicker(q) : nothing}
         <label
           >${m('kpiTiles.period')}
-          <select name="period" @change=${this.onPeriod} ?disabled=${this.appraisal}>
+          <select
+            name="period"
+            @change=${(e: Event) =>
+              (this.period = (e.target as HTMLSelectElement).value as KpiPeriod)}
+            ?disabled=${this.appraisal}
+          >
             ${PERIODS.filter((p) => p !== 'live' || this.mayGoLive()).map(
               (p) =>
                 html`<option value=${p} ?selected=${p === period}>${m(`kpiTiles.p.${p}`)}</option>`,
             )}
           </select></label
         >
-        ${period === 'custom' && q && !this.appraisal ? this.rangeInputs(q) : nothing}
+        ${free && period === 'custom' ? html`${day('from', from)} ${day('to', to)}` : nothing}
         ${
-          q?.from && !this.appraisal
+          free && from
             ? html`<span class="range"
-                >${this.fmt.date(q.from, 'date')} –
+                >${this.fmt.date(q.from!, 'date')} –
                 ${this.fmt.date(+new Date(q.to!) - 1, 'date')}</span
               >`
             : nothing
         }
         ${
-          shown && 'live' in shown && !this.appraisal
+          free && shown && 'live' in shown
             ? html`<span class="range" data-live
                 >${this.t('live.on')} ·
                 ${this.t('dataAsOf', { time: this.fmt.date(shown.live.asOf, 'time') })}</span
@@ -369,7 +377,7 @@ export class CcKpiTiles extends CcElement {
               : nothing
           }
           ${
-            q && period !== 'live' && !this.appraisal
+            free && period !== 'live'
               ? html`<button class="cc-button" type="button" @click=${this.exportCsv}>
                   ${m('kpiTiles.export')}
                 </button>`
@@ -392,24 +400,14 @@ export class CcKpiTiles extends CcElement {
       ${
         this.appraisal && canAppraise
           ? this.sub('appraisal', { scope: q!.scope, scopeId: q!.scopeId })
-          : this.data.render({
-              complete: (d) => ('live' in d ? this.liveTiles(d.live) : this.reportTiles(d.report)),
-            })
+          : this.data.render({ complete: (d) => this.tiles(d) })
       }`;
   }
 
-  private rangeInputs(q: KpiQuery) {
+  /** The first and last day of a query's range, `YYYY-MM-DD` in the center's time zone. */
+  private days(q: KpiQuery): [string, string] {
     const tz = this.me!.value.timeZone;
-    const input = (key: 'from' | 'to', value: string) =>
-      html`<label
-        >${this.m()(`kpiTiles.${key}`)}
-        <input
-          type="date"
-          .value=${value}
-          @change=${(e: Event) => (this[key] = (e.target as HTMLInputElement).value || undefined)}
-      /></label>`;
-    return html`${input('from', dayOf(+new Date(q.from!), tz))}
-    ${input('to', dayOf(+new Date(q.to!) - 1, tz))}`;
+    return [dayOf(+new Date(q.from!), tz), dayOf(+new Date(q.to!) - 1, tz)];
   }
 
   /** Teams and agents the signed-in role may look at (never fails the figures). */
@@ -446,174 +444,173 @@ export class CcKpiTiles extends CcElement {
     const me = this.me!.value;
     const { teams, agents } = this.people;
     if (me.role === 'agent' || (!teams.length && !agents.length)) return nothing;
-    const name = (n: Named) =>
-      typeof n.name === 'string' ? n.name : (n.name[this.resolvedLocale] ?? n.name.en ?? n.id);
-    const option = (value: string, label: string) =>
+    const option = (value: string, n: Named | string, dot = '') =>
       html`<option value=${value} ?selected=${value === `${q.scope}:${q.scopeId ?? ''}`}>
-        ${label}
+        ${dot}${
+          typeof n === 'string'
+            ? n
+            : typeof n.name === 'string'
+              ? n.name
+              : (n.name[this.resolvedLocale] ?? n.name.en ?? n.id)
+        }
       </option>`;
     return html`<label
       >${this.m()('kpiTiles.scope')}
-      <select name="scope" @change=${this.onScope}>
+      <select
+        name="scope"
+        @change=${(e: Event) => {
+          const [scope, id] = (e.target as HTMLSelectElement).value.split(':') as [
+            KpiScope,
+            string,
+          ];
+          this.scope = scope;
+          this.scopeId = id || undefined;
+          this.appraisal = false;
+          if (scope === 'agent' && this.period === 'live') this.period = 'today';
+        }}
+      >
         ${me.role === 'supervisor' ? nothing : option('center:', this.m()('kpiTiles.center'))}
-        ${teams.map((t) => option(`team:${t.id}`, name(t)))}
-        ${agents.map((a) => option(`agent:${a.id}`, `· ${name(a)}`))}
+        ${teams.map((t) => option(`team:${t.id}`, t))}
+        ${agents.map((a) => option(`agent:${a.id}`, a, '· '))}
       </select></label
     >`;
   }
 
-  private onScope(e: Event): void {
-    const [scope, id] = (e.target as HTMLSelectElement).value.split(':') as [KpiScope, string];
-    this.scope = scope;
-    this.scopeId = id || undefined;
-    this.appraisal = false;
-    if (scope === 'agent' && this.period === 'live') this.period = 'today';
-  }
-
-  private onPeriod(e: Event): void {
-    this.period = (e.target as HTMLSelectElement).value as KpiPeriod;
-  }
-
-  private reportTiles(report: KpiReport): TemplateResult {
-    const byMetric = new Map(report.metrics.map((v) => [v.metric, v]));
-    const order = this.shown!.query.metrics.filter((metric) => byMetric.has(metric));
-    return html`<ul class="grid" part="grid" aria-label=${this.m()('kpiTiles.label')}>
-      ${order.map((metric) => this.tile(byMetric.get(metric)!, report))}
-    </ul>`;
-  }
-
-  private tile(v: KpiValue, report: KpiReport): TemplateResult {
+  /** The tiles of a report (in the order asked), or the live figures with the staffing beside. */
+  private tiles(d: Shown): TemplateResult {
     const m = this.m();
-    const change = formatChange(this, v.metric, v.unit, v.value, v.previous?.value, (value) =>
-      m('kpiTiles.points', { value }),
-    );
-    const threshold =
-      v.metric === 'service_level' || v.metric === 'abandonment_rate'
-        ? html`${
-              v.metric === 'service_level'
-                ? html`<p>
-                    ${m('kpiTiles.threshold', { seconds: report.serviceLevelThresholdSeconds })}
-                  </p>`
-                : nothing
-            }
-            <p>${m('kpiTiles.shortAbandon', { seconds: report.shortAbandonSeconds })}</p>`
-        : nothing;
-    return this.card(
-      v.metric,
-      this.t(`kpi.metric.${v.metric}`),
-      formatValue(this, v.unit, v.value),
-      v.status,
-      v.target ? formatValue(this, v.unit, v.target.value) : undefined,
-      html`${changeTemplate(change, m('kpiTiles.noPrevious'))}
-      ${sparkline(v.buckets.map((b) => b.value))}`,
-      this.explain(v.metric, v.unit, v.numerator, v.denominator, threshold, report.dataAsOf),
-      v,
-    );
-  }
-
-  private liveTiles(live: LiveKpis): TemplateResult {
-    const m = this.m();
-    const count = (n: number) => formatValue(this, 'count', n);
+    if ('report' in d) {
+      const r = d.report;
+      const byMetric = new Map(r.metrics.map((v) => [v.metric, v]));
+      return html`<ul class="grid" part="grid" aria-label=${m('kpiTiles.label')}>
+        ${d.query.metrics
+          .filter((metric) => byMetric.has(metric))
+          .map((metric) => {
+            const v = byMetric.get(metric)!;
+            const sl = metric === 'service_level';
+            return this.card(
+              metric,
+              this.t(`kpi.metric.${metric}`),
+              v.unit,
+              v.value,
+              v.status,
+              v.target,
+              html`${changeTemplate(
+                formatChange(this, metric, v.unit, v.value, v.previous?.value, (value) =>
+                  m('kpiTiles.points', { value }),
+                ),
+                m('kpiTiles.noPrevious'),
+              )}
+              ${sparkline(v.buckets.map((b) => b.value))}`,
+              [v.numerator, v.denominator, r.dataAsOf],
+              sl ? r.serviceLevelThresholdSeconds : null,
+              sl || metric === 'abandonment_rate' ? r.shortAbandonSeconds : null,
+              v,
+            );
+          })}
+      </ul>`;
+    }
+    const live = d.live;
     const sl = live.serviceLevel;
-    const threshold = live.serviceLevelThresholdSeconds;
+    const simple = [
+      ['calls_in_queue', 'callsInQueue', 'count', live.callsInQueue],
+      ['longest_wait', 'longestWait', 'seconds', live.longestWaitSeconds],
+      ['agents_available', 'agentsAvailable', 'count', live.agentsAvailable],
+    ] as const;
     return html`<ul class="grid" part="grid" aria-label=${m('kpiTiles.p.live')}>
-        ${this.card('calls_in_queue', this.t('kpi.live.callsInQueue'), count(live.callsInQueue))}
-        ${this.card(
-          'longest_wait',
-          this.t('kpi.live.longestWait'),
-          formatValue(this, 'seconds', live.longestWaitSeconds),
-        )}
-        ${this.card(
-          'agents_available',
-          this.t('kpi.live.agentsAvailable'),
-          count(live.agentsAvailable),
-        )}
+        ${simple.map(([k, key, unit, value]) => this.card(k, this.t(`kpi.live.${key}`), unit, value))}
         ${this.card(
           'service_level',
           m('kpiTiles.liveSl', { minutes: live.windowMinutes }),
-          formatValue(this, 'ratio', sl.value),
-          this.liveStatus(live),
-          live.target ? formatValue(this, 'ratio', live.target.value) : undefined,
+          'ratio',
+          sl.value,
+          liveStatus(live),
+          live.target,
           nothing,
-          this.explain(
-            'service_level',
-            'ratio',
-            sl.numerator,
-            sl.denominator,
-            threshold ? html`<p>${m('kpiTiles.threshold', { seconds: threshold })}</p>` : nothing,
-            live.asOf,
-          ),
+          [sl.numerator, sl.denominator, live.asOf],
+          live.serviceLevelThresholdSeconds,
         )}
       </ul>
       ${this.sub('staffing', { live })}`;
   }
 
+  /**
+   * One tile. `explain` (numerator, denominator, data age) adds the "how it is calculated"
+   * disclosure, with the service level's threshold and the short abandons where they apply.
+   */
   private card(
     metric: KpiMetric | LiveFigure,
     name: string,
-    value: string,
-    status?: KpiStatus | null,
-    target?: string,
-    trend: unknown = nothing,
-    explain: unknown = nothing,
-    kpi?: KpiValue,
-  ): TemplateResult {
-    return html`<li class="tile" part="tile" data-metric=${metric} data-status=${status ?? 'none'}>
-      <button class="name" type="button" @click=${() => this.select(metric, kpi)}>${name}</button>
-      <p class="value" part="value">${value}</p>
-      ${
-        status !== undefined || target
-          ? html`<p class="target">
-              ${statusBadge(this, status)}
-              <span
-                >${target ? this.t('kpi.target', { value: target }) : this.m()('kpiTiles.noTarget')}</span
-              >
-            </p>`
-          : nothing
-      }
-      ${trend} ${explain}
-    </li>`;
-  }
-
-  private explain(
-    metric: KpiMetric,
     unit: KpiUnit,
-    numerator: number,
-    denominator: number,
-    extra: unknown,
-    asOf: string | null,
+    value: number | null,
+    status?: KpiStatus | null,
+    target?: { value: number } | null,
+    trend: unknown = nothing,
+    explain?: [numerator: number, denominator: number, asOf: string | null],
+    threshold?: number | null,
+    shortAbandon?: number | null,
+    kpi?: KpiValue,
   ): TemplateResult {
     const m = this.m();
     // Times (of ASA, AHT and occupancy) read as durations, counts and scores as numbers.
     const n = (x: number, time = unit === 'seconds' || metric === 'occupancy') =>
       time ? this.fmt.duration(x) : this.fmt.number(x, { maximumFractionDigits: 2 });
-    const count = unit === 'count';
-    return html`<details part="explain">
-      <summary>${m('kpiTiles.explain')}</summary>
-      <p>${m(`kpiTiles.f.${metric}`)}</p>
-      <dl>
-        <dt>${m('kpiTiles.numerator')}</dt>
-        <dd data-numerator=${numerator}>${n(numerator)}</dd>
-        ${
-          count
-            ? nothing
-            : html`<dt>${m('kpiTiles.denominator')}</dt>
-                <dd data-denominator=${denominator}>${n(denominator, metric === 'occupancy')}</dd>`
-        }
-      </dl>
-      ${extra}
+    const p = (text: string | false) => (text ? html`<p>${text}</p>` : nothing);
+    return html`<li class="tile" part="tile" data-metric=${metric} data-status=${status ?? 'none'}>
+      <button
+        class="name"
+        type="button"
+        @click=${() => {
+          const q = this.shown!.query;
+          this.emit(new CcKpiSelectEvent(metric, q.period, q.scope, q.scopeId, q.from, q.to, kpi));
+        }}
+      >
+        ${name}
+      </button>
+      <p class="value" part="value">${formatValue(this, unit, value)}</p>
       ${
-        asOf
-          ? html`<p>${this.t('dataAsOf', { time: this.fmt.relative(asOf) })}</p>`
-          : html`<p>${this.t('noData')}</p>`
+        status !== undefined || target
+          ? html`<p class="target">
+              ${statusBadge(this, status)}
+              <span
+                >${
+                  target
+                    ? this.t('kpi.target', { value: formatValue(this, unit, target.value) })
+                    : m('kpiTiles.noTarget')
+                }</span
+              >
+            </p>`
+          : nothing
       }
-    </details>`;
-  }
-
-  private select(metric: KpiMetric | LiveFigure, value?: KpiValue): void {
-    const q = this.shown?.query ?? this.query();
-    if (!q) return;
-    this.emit(new CcKpiSelectEvent(metric, q.period, q.scope, q.scopeId, q.from, q.to, value));
+      ${trend}
+      ${
+        explain
+          ? html`<details part="explain">
+              <summary>${m('kpiTiles.explain')}</summary>
+              <p>${m(`kpiTiles.f.${metric as KpiMetric}`)}</p>
+              <dl>
+                <dt>${m('kpiTiles.numerator')}</dt>
+                <dd data-numerator=${explain[0]}>${n(explain[0])}</dd>
+                ${
+                  unit === 'count'
+                    ? nothing
+                    : html`<dt>${m('kpiTiles.denominator')}</dt>
+                        <dd data-denominator=${explain[1]}>
+                          ${n(explain[1], metric === 'occupancy')}
+                        </dd>`
+                }
+              </dl>
+              ${p(!!threshold && m('kpiTiles.threshold', { seconds: threshold }))}
+              ${p(shortAbandon != null && m('kpiTiles.shortAbandon', { seconds: shortAbandon }))}
+              ${p(
+                explain[2]
+                  ? this.t('dataAsOf', { time: this.fmt.relative(explain[2]) })
+                  : this.t('noData'),
+              )}
+            </details>`
+          : nothing
+      }
+    </li>`;
   }
 
   /**
@@ -644,21 +641,14 @@ export class CcKpiTiles extends CcElement {
     if (!q?.from || !client) return;
     this.exportError = '';
     try {
-      const csv = await client.kpis.export({
-        scope: q.scope,
-        ...(q.scopeId ? { scopeId: q.scopeId } : {}),
-        from: q.from,
-        to: q.to!,
-        bucket: q.bucket,
-        metrics: q.metrics,
-      });
+      const { period: _p, ...query } = q;
+      const csv = await client.kpis.export(query as Required<KpiQuery>);
       const url = URL.createObjectURL(
         new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }),
       );
       const a = document.createElement('a');
-      const tz = this.me!.value.timeZone;
       a.href = url;
-      a.download = `kpis-${q.scope}-${dayOf(+new Date(q.from), tz)}-${dayOf(+new Date(q.to!) - 1, tz)}.csv`;
+      a.download = `kpis-${q.scope}-${this.days(q).join('-')}.csv`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (error) {
