@@ -17,7 +17,6 @@ const en = {
   'complaintForm.relatedTicketId': 'Related ticket ID',
   'complaintForm.relatedCallId': 'Related call ID',
   'complaintForm.preferredCallbackAt': 'Preferred callback time',
-  'complaintForm.departmentId': 'Handling department',
   'complaintForm.choose': 'Choose…',
   'complaintForm.suggested': (p: { name: string }) => `Suggested department (${p.name})`,
   'complaintForm.routingHint': 'Choose a category to see the handling department and deadline.',

@@ -19,7 +19,6 @@ export default {
   'complaintForm.relatedTicketId': '关联工单号',
   'complaintForm.relatedCallId': '关联通话编号',
   'complaintForm.preferredCallbackAt': '方便回电时间',
-  'complaintForm.departmentId': '处理部门',
   'complaintForm.choose': '请选择…',
   'complaintForm.suggested': (p) => `采用建议部门（${p.name}）`,
   'complaintForm.routingHint': '选择投诉类别后，将显示处理部门和受理时限。',

@@ -19,7 +19,6 @@ export default {
   'complaintForm.relatedTicketId': '相關工單編號',
   'complaintForm.relatedCallId': '相關通話編號',
   'complaintForm.preferredCallbackAt': '方便回電時間',
-  'complaintForm.departmentId': '處理部門',
   'complaintForm.choose': '請選擇…',
   'complaintForm.suggested': (p) => `採用建議部門（${p.name}）`,
   'complaintForm.routingHint': '選擇投訴類別後，會顯示處理部門與受理期限。',

@@ -2,7 +2,14 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { Task } from '@lit/task';
-import { maskName, maskPhone, timeZoneOffset, validateCustomFields } from '@cc-kit/sdk/domain';
+import {
+  CHANNELS,
+  COMPLAINT_SEVERITIES,
+  maskName,
+  maskPhone,
+  timeZoneOffset,
+  validateCustomFields,
+} from '@cc-kit/sdk/domain';
 import type { Schema } from '@cc-kit/spec';
 import { Announcer } from '../shared/announcer.js';
 import { DataController } from '../shared/data-controller.js';
@@ -16,7 +23,6 @@ import { styles } from './complaint-form.styles.js';
 import { deleteDraft, readDraft, writeDraft, type Draft } from './drafts.js';
 
 type Category = Schema<'ComplaintCategory'>;
-type FieldDef = Schema<'CustomFieldDefinition'>;
 type Text = Schema<'LocalizedText'>;
 type Ticket = Schema<'Ticket'>;
 export type ComplaintCreate = Schema<'ComplaintCreate'>;
@@ -52,19 +58,21 @@ export const FIELD_RULES: Readonly<
   relatedCallId: { max: 64, pattern: '^[A-Za-z0-9_-]+$' },
 };
 
-const CHANNELS = ['phone', 'email', 'web', 'chat', 'social', 'walk_in', 'letter'] as const;
-const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 const ROUTING_ROLES = ['complaint_supervisor', 'operations_manager'];
 const TRANSIENT = ['network', 'timeout', 'server', 'rate_limited'];
-const ATTRS = {
-  customerName: 'customer-name',
-  customerPhone: 'customer-phone',
-  customerId: 'customer-id',
-  channel: 'channel',
-  categoryId: 'category-id',
-  relatedTicketId: 'related-ticket-id',
-  relatedCallId: 'related-call-id',
-};
+/** The properties a host may set as attributes (`customer-name` ...) instead of `.prefill`. */
+const ATTRS = [
+  'customerName',
+  'customerPhone',
+  'customerId',
+  'channel',
+  'categoryId',
+  'relatedTicketId',
+  'relatedCallId',
+] as const;
+
+/** A select's options: `[value, label]`, or `[group label, options]` for an `<optgroup>`. */
+type Options = [string, string | [string, string][]][];
 
 interface Issue {
   code: string;
@@ -252,7 +260,7 @@ export class CcComplaintForm extends CcElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (['prefill', ...Object.keys(ATTRS)].some((k) => (changed as Map<string, unknown>).has(k))) {
+    if (['prefill', ...ATTRS].some((k) => (changed as Map<string, unknown>).has(k))) {
       this.values = this.hasUpdated ? { ...this.values, ...this.base(false) } : this.base();
     }
     const me = this.ref.data?.me;
@@ -284,25 +292,23 @@ export class CcComplaintForm extends CcElement {
 
   /** Values from `.prefill` and the attributes (and the defaults). */
   private base(defaults = true): Record<string, string> {
-    const p = this.prefill ?? {};
-    const c = p.customer ?? {};
+    const {
+      customer: c = {},
+      customFields = {},
+      preferredCallbackAt: at,
+      ...p
+    } = this.prefill ?? {};
     const out: Record<string, string | undefined> = {
       customerName: c.name,
       customerPhone: c.phone,
       customerId: c.customerId,
-      channel: p.channel,
-      categoryId: p.categoryId,
-      severity: p.severity,
-      description: p.description,
-      desiredResolution: p.desiredResolution,
-      relatedTicketId: p.relatedTicketId,
-      relatedCallId: p.relatedCallId,
-      preferredCallbackAt: p.preferredCallbackAt && this.toLocal(p.preferredCallbackAt),
+      ...p,
+      preferredCallbackAt: at && this.toLocal(at),
     };
-    for (const [key, value] of Object.entries(p.customFields ?? {})) out[`cf.${key}`] = `${value}`;
-    for (const [key, attr] of Object.entries(ATTRS)) {
-      const value = this[key as keyof typeof ATTRS];
-      if (value != null && out[key] == null && this.hasAttribute(attr)) out[key] = value;
+    for (const [key, value] of Object.entries(customFields)) out[`cf.${key}`] = `${value}`;
+    for (const key of ATTRS) {
+      const attr = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+      if (this[key] != null && out[key] == null && this.hasAttribute(attr)) out[key] = this[key];
     }
     if (defaults) out.channel ??= 'phone';
     return Object.fromEntries(Object.entries(out).filter(([, v]) => v != null)) as Record<
@@ -327,14 +333,15 @@ export class CcComplaintForm extends CcElement {
 
   private body(): ComplaintCreate {
     const v = this.values;
-    const given = (key: string) => (v[key]?.trim() ? { [key]: v[key] } : {});
+    const given = (...keys: string[]) =>
+      Object.fromEntries(keys.filter((k) => v[k]?.trim()).map((k) => [k, v[k]]));
     const fields = this.customFields();
     const at = v.preferredCallbackAt && this.toIso(v.preferredCallbackAt);
     return {
       customer: {
         name: v.customerName ?? '',
         ...(v.customerPhone?.trim() ? { phone: v.customerPhone } : {}),
-        ...(v.customerId?.trim() ? { customerId: v.customerId } : {}),
+        ...given('customerId'),
       },
       channel: v.channel,
       categoryId: v.categoryId,
@@ -342,8 +349,7 @@ export class CcComplaintForm extends CcElement {
       description: v.description ?? '',
       ...given('desiredResolution'),
       ...(Object.keys(fields).length ? { customFields: fields } : {}),
-      ...given('relatedTicketId'),
-      ...given('relatedCallId'),
+      ...given('relatedTicketId', 'relatedCallId'),
       ...(at ? { preferredCallbackAt: at } : {}),
       ...given('departmentId'),
     } as ComplaintCreate;
@@ -397,27 +403,13 @@ export class CcComplaintForm extends CcElement {
   }
 
   private errText(key: string, { code, n }: Issue): string {
-    const m = this.m();
     const limit = n ?? FIELD_RULES[key]?.[code === 'minLength' ? 'min' : 'max'] ?? 0;
-    switch (code) {
-      case 'maxLength':
-      case 'minLength':
-        return m(`complaintForm.err.${code}`, { n: limit });
-      case 'required':
-      case 'pattern':
-      case 'number':
-      case 'date':
-      case 'option':
-      case 'reference':
-        return m(`complaintForm.err.${code}`);
-      case 'min':
-      case 'max':
-        return m(`complaintForm.err.${code}`, { n: this.fmt.number(limit) });
-      case 'enum':
-        return m('complaintForm.err.option');
-      default:
-        return m('complaintForm.err.invalid');
-    }
+    // `enum` (the server's word for a value outside the options) reads as `option`.
+    const id = `complaintForm.err.${code === 'enum' ? 'option' : code}`;
+    return (this.m() as (key: string, p: { n: string | number }) => string)(
+      id in messages.en ? id : 'complaintForm.err.invalid',
+      { n: /^m(in|ax)$/.test(code) ? this.fmt.number(limit) : limit },
+    );
   }
 
   private shown(key: string): Issue | undefined {
@@ -531,13 +523,10 @@ export class CcComplaintForm extends CcElement {
       const errors = (error as { errors?: { path: string; code?: string }[] }).errors ?? [];
       for (const e of errors) {
         const key = e.path
-          .replace(/^\/body\//, '')
-          .replace(
-            /^customer\/(name|phone)$/,
-            (_, f: string) => `customer${f[0]!.toUpperCase()}${f.slice(1)}`,
-          )
-          .replace(/^customer\//, '')
-          .replace(/^customFields\//, 'cf.');
+          .replace(/^\/body\/(customFields\/)?/, (_, cf?: string) => (cf ? 'cf.' : ''))
+          .replace(/^customer\/(name|phone)?/, (_, f?: string) =>
+            f ? `customer${f[0]!.toUpperCase()}${f.slice(1)}` : '',
+          );
         if (this.control(key)) this.serverErrs.set(key, { code: e.code ?? 'invalid' });
       }
       if (this.serverErrs.size) {
@@ -550,7 +539,7 @@ export class CcComplaintForm extends CcElement {
     }
   }
 
-  private reset(): void {
+  private reset = (): void => {
     clearTimeout(this.retryTimer);
     if (this.draft && !this.queued) void deleteDraft(this.draft.id).catch(() => undefined);
     if (!this.queued) this.draft = undefined;
@@ -561,7 +550,7 @@ export class CcComplaintForm extends CcElement {
     this.restoredAt = undefined;
     this.failure = undefined;
     this.done = undefined;
-  }
+  };
 
   private another = async (): Promise<void> => {
     this.reset();
@@ -603,10 +592,6 @@ export class CcComplaintForm extends CcElement {
     void this.submit();
   };
 
-  private discard = (): void => {
-    this.reset();
-  };
-
   // ---- rendering ---------------------------------------------------------------------------------
 
   private control(key: string): HTMLElement | null {
@@ -621,99 +606,83 @@ export class CcComplaintForm extends CcElement {
     return text ? (text[this.resolvedLocale] ?? text.en) : '';
   }
 
+  /**
+   * One field: label, control, hint and message. `type` is an input's type, `textarea`, or
+   * `select` (a list of `[value, label]`, or `[group label, [value, label][]]` for a group).
+   */
   private field(
     key: string,
-    label: string,
-    control: (aria: { invalid: 'true' | 'false'; locked: boolean }) => TemplateResult,
-    hint?: string,
-    required = FIELD_RULES[key]?.required ?? false,
+    type = 'text',
+    {
+      label = this.m()(`complaintForm.${key}` as 'complaintForm.title'),
+      hint,
+      required = FIELD_RULES[key]?.required ?? false,
+      options = [],
+      empty = this.m()('complaintForm.choose'),
+    }: {
+      label?: string;
+      hint?: string | undefined;
+      required?: boolean;
+      options?: Options;
+      empty?: string;
+    } = {},
   ): TemplateResult {
     const issue = this.shown(key);
-    return html`<div class="field" part="field">
-      <label for=${key}
-        >${label}${required ? html`<span aria-hidden="true"> *</span>` : nothing}</label
-      >
-      ${control({ invalid: issue ? 'true' : 'false', locked: this.locked(key) })}
-      ${hint ? html`<p class="hint" id="h-${key}">${hint}</p>` : nothing}
-      <p class="error" id="e-${key}">${issue ? this.errText(key, issue) : ''}</p>
-    </div>`;
-  }
-
-  private input(
-    key: string,
-    label: string,
-    type = 'text',
-    hint?: string,
-    required = FIELD_RULES[key]?.required ?? false,
-  ) {
+    const invalid = issue ? 'true' : 'false';
+    const locked = this.locked(key);
     const masked = !this.ref.data?.me.personalDataVisible && this.readonlyFields.includes(key);
     let value = this.values[key] ?? '';
     if (masked && key === 'customerName') value = maskName(value);
     if (masked && key === 'customerPhone') value = maskPhone(value);
-    return this.field(
-      key,
-      label,
-      (a) =>
-        html`<input
-          id=${key}
-          name=${key}
-          type=${type}
-          .value=${live(value)}
-          ?readonly=${a.locked}
-          ?required=${required}
-          aria-invalid=${a.invalid}
-          aria-describedby="e-${key} h-${key}"
-          autocomplete="off"
-        />`,
-      hint,
-      required,
-    );
-  }
-
-  private select(
-    key: string,
-    label: string,
-    options: TemplateResult | TemplateResult[],
-    required = FIELD_RULES[key]?.required ?? false,
-    empty = this.m()('complaintForm.choose'),
-  ) {
-    return this.field(
-      key,
-      label,
-      (a) =>
-        html`<select
-          id=${key}
-          name=${key}
-          ?disabled=${a.locked}
-          ?required=${required}
-          aria-invalid=${a.invalid}
-          aria-describedby="e-${key}"
-        >
-          <option value="" ?selected=${!this.values[key]}>${empty}</option>
-          ${options}
-        </select>`,
-      undefined,
-      required,
-    );
-  }
-
-  private option(value: string, label: string, key: string) {
-    return html`<option value=${value} ?selected=${this.values[key] === value}>${label}</option>`;
-  }
-
-  private customField(def: FieldDef): TemplateResult {
-    const key = `cf.${def.key}`;
-    const label = this.loc(def.label);
-    const help = this.loc(def.help) || undefined;
-    if (def.type === 'select') {
-      return this.select(
-        key,
-        label,
-        (def.options ?? []).map((o) => this.option(o.value, this.loc(o.label), key)),
-        def.required,
+    const opts = (list: Options): unknown =>
+      list.map(([v, l]) =>
+        typeof l === 'string'
+          ? html`<option value=${v} ?selected=${this.values[key] === v}>${l}</option>`
+          : html`<optgroup label=${v}>${opts(l)}</optgroup>`,
       );
-    }
-    return this.input(key, label, def.type === 'text' ? 'text' : def.type, help, def.required);
+    return html`<div class="field" part="field">
+      <label for=${key}
+        >${label}${required ? html`<span aria-hidden="true"> *</span>` : nothing}</label
+      >
+      ${
+        type === 'select'
+          ? html`<select
+              id=${key}
+              name=${key}
+              ?disabled=${locked}
+              ?required=${required}
+              aria-invalid=${invalid}
+              aria-describedby="e-${key}"
+            >
+              <option value="" ?selected=${!this.values[key]}>${empty}</option>
+              ${opts(options)}
+            </select>`
+          : type === 'textarea'
+            ? html`<textarea
+                id=${key}
+                name=${key}
+                rows=${key === 'description' ? 4 : 2}
+                .value=${live(value)}
+                ?readonly=${locked}
+                ?required=${required}
+                aria-invalid=${invalid}
+                aria-describedby="e-${key}"
+              ></textarea>`
+            : html`<input
+                id=${key}
+                name=${key}
+                type=${type}
+                .value=${live(value)}
+                ?readonly=${locked}
+                ?required=${required}
+                aria-invalid=${invalid}
+                aria-describedby="e-${key} h-${key}"
+                autocomplete="off"
+              />`
+      }
+      ${hint ? html`<p class="hint" id="h-${key}">${hint}</p>` : nothing}
+      <p class="error" id="e-${key}">${issue ? this.errText(key, issue) : ''}</p>
+    </div>`;
   }
 
   protected override render(): unknown {
@@ -724,17 +693,34 @@ export class CcComplaintForm extends CcElement {
         }
         const m = this.m();
         const dept = (id?: string | null) => this.loc(departments.find((d) => d.id === id)?.name);
+        /** The handling department and acknowledgement deadline (routing preview, confirmation). */
+        const facts = (to?: string | null, by?: string, level?: number) =>
+          html`<dl>
+            <dt>${this.t('complaint.department')}</dt>
+            <dd>
+              ${dept(to)}${
+                level ? html` · ${this.t('complaint.escalationLevel', { level })}` : nothing
+              }
+            </dd>
+            <dt>${m('complaintForm.deadline')}</dt>
+            <dd>${by ? this.fmt.date(by) : ''}</dd>
+          </dl>`;
+        const notice = (text: string, spinner?: boolean) =>
+          html`<div class="notice" part="notice" role="status">
+            ${spinner ? html`<span class="cc-spinner" aria-hidden="true"></span>` : nothing}<span
+              >${text}</span
+            >
+          </div>`;
+        const set = (legend: string, fields: unknown) =>
+          html`<fieldset>
+            <legend>${m(`complaintForm.${legend}` as 'complaintForm.title')}</legend>
+            ${fields}
+          </fieldset>`;
         if (this.done) {
-          const details = this.done.complaint;
           return html`<section class="done" part="confirmation">
             <h2 tabindex="-1">${m('complaintForm.done')}</h2>
             <p class="number">${m('complaintForm.ticket', { n: this.done.number })}</p>
-            <dl>
-              <dt>${this.t('complaint.department')}</dt>
-              <dd>${dept(this.done.departmentId)}</dd>
-              <dt>${m('complaintForm.deadline')}</dt>
-              <dd>${details ? this.fmt.date(details.acknowledgeBy) : ''}</dd>
-            </dl>
+            ${facts(this.done.departmentId, this.done.complaint?.acknowledgeBy)}
             <button class="cc-button" data-variant="primary" type="button" @click=${this.another}>
               ${m('complaintForm.another')}
             </button>
@@ -744,36 +730,30 @@ export class CcComplaintForm extends CcElement {
         const q = this.query.trim().toLowerCase();
         const hit = (c: Category) =>
           [c.code, ...Object.values(c.name)].some((s) => s.toLowerCase().includes(q));
-        const leaves = categories.filter((c) => c.parentId && c.active);
-        const groups = categories
+        const groups: Options = categories
           .filter((p) => !p.parentId)
-          .map((p) => ({
-            p,
-            items: leaves.filter(
-              (c) => c.parentId === p.id && (!q || c.id === v.categoryId || hit(c) || hit(p)),
-            ),
-          }))
-          .filter((g) => g.items.length);
+          .map((p) => [
+            this.loc(p.name),
+            categories
+              .filter(
+                (c) =>
+                  c.parentId === p.id &&
+                  c.active &&
+                  (!q || c.id === v.categoryId || hit(c) || hit(p)),
+              )
+              .map((c) => [c.id, this.loc(c.name)] as [string, string]),
+          ]);
         const suggestion = this.routing.value;
-        const category = this.category();
         return html`${
             this.restoredAt
-              ? html`<div class="notice" part="notice" role="status">
-                  <span
-                    >${m('complaintForm.restored', {
-                      time: this.fmt.date(this.restoredAt, 'dateTime'),
-                    })}</span
-                  >
-                </div>`
+              ? notice(
+                  m('complaintForm.restored', {
+                    time: this.fmt.date(this.restoredAt, 'dateTime'),
+                  }),
+                )
               : nothing
           }
-          ${
-            this.queued
-              ? html`<div class="notice" part="notice" role="status">
-                  <span class="cc-spinner" aria-hidden="true"></span>${m('complaintForm.queued')}
-                </div>`
-              : nothing
-          }
+          ${this.queued ? notice(m('complaintForm.queued'), true) : nothing}
           ${this.failure ? errorTemplate(this, this.failure) : nothing}
           <form
             part="form"
@@ -784,20 +764,16 @@ export class CcComplaintForm extends CcElement {
             @submit=${this.onSubmit}
           >
             <h2 id="title">${m('complaintForm.title')}</h2>
-            <fieldset>
-              <legend>${m('complaintForm.customer')}</legend>
-              ${this.input('customerName', m('complaintForm.customerName'))}
-              ${this.input('customerPhone', m('complaintForm.customerPhone'), 'tel')}
-              ${this.input('customerId', m('complaintForm.customerId'))}
-            </fieldset>
-            <fieldset>
-              <legend>${m('complaintForm.complaint')}</legend>
-              ${this.select(
-                'channel',
-                m('complaintForm.channel'),
-                CHANNELS.map((c) => this.option(c, this.t(`ticket.channel.${c}`), 'channel')),
-              )}
-              <div class="field" part="field">
+            ${set('customer', [
+              this.field('customerName'),
+              this.field('customerPhone', 'tel'),
+              this.field('customerId'),
+            ])}
+            ${set('complaint', [
+              this.field('channel', 'select', {
+                options: CHANNELS.map((c) => [c, this.t(`ticket.channel.${c}`)]),
+              }),
+              html`<div class="field" part="field">
                 <label for="query">${m('complaintForm.categoryQuery')}</label>
                 <input
                   id="query"
@@ -810,55 +786,24 @@ export class CcComplaintForm extends CcElement {
                     this.query = (e.target as HTMLInputElement).value;
                   }}
                 />
-              </div>
-              ${this.select(
-                'categoryId',
-                m('complaintForm.categoryId'),
-                groups.map(
-                  (g) =>
-                    html`<optgroup label=${this.loc(g.p.name)}>
-                      ${g.items.map((c) => this.option(c.id, this.loc(c.name), 'categoryId'))}
-                    </optgroup>`,
-                ),
-              )}
-              ${this.select(
-                'severity',
-                m('complaintForm.severity'),
-                SEVERITIES.map((s) =>
-                  this.option(s, this.t(`complaint.severity.${s}`), 'severity'),
-                ),
-              )}
-              ${this.field(
-                'description',
-                m('complaintForm.description'),
-                (a) =>
-                  html`<textarea
-                    id="description"
-                    name="description"
-                    rows="4"
-                    .value=${live(v.description ?? '')}
-                    ?readonly=${a.locked}
-                    required
-                    aria-invalid=${a.invalid}
-                    aria-describedby="e-description"
-                  ></textarea>`,
-              )}
-              ${this.field(
-                'desiredResolution',
-                m('complaintForm.desiredResolution'),
-                (a) =>
-                  html`<textarea
-                    id="desiredResolution"
-                    name="desiredResolution"
-                    rows="2"
-                    .value=${live(v.desiredResolution ?? '')}
-                    ?readonly=${a.locked}
-                    aria-invalid=${a.invalid}
-                    aria-describedby="e-desiredResolution"
-                  ></textarea>`,
-              )}
-              ${category?.customFields.map((d) => this.customField(d))}
-            </fieldset>
+              </div>`,
+              this.field('categoryId', 'select', {
+                options: groups.filter((g) => g[1].length),
+              }),
+              this.field('severity', 'select', {
+                options: COMPLAINT_SEVERITIES.map((s) => [s, this.t(`complaint.severity.${s}`)]),
+              }),
+              this.field('description', 'textarea'),
+              this.field('desiredResolution', 'textarea'),
+              this.category()?.customFields.map((d) =>
+                this.field(`cf.${d.key}`, d.type, {
+                  label: this.loc(d.label),
+                  hint: (d.type !== 'select' && this.loc(d.help)) || undefined,
+                  required: d.required,
+                  options: (d.options ?? []).map((o) => [o.value, this.loc(o.label)]),
+                }),
+              ),
+            ])}
             <section class="routing" part="routing" aria-live="polite">
               ${
                 !v.categoryId
@@ -867,49 +812,27 @@ export class CcComplaintForm extends CcElement {
                       pending: () => html`<p>${this.t('loading')}</p>`,
                       error: (e) => html`<p>${errorText(this, describeError(e))}</p>`,
                       complete: (s) =>
-                        s
-                          ? html`<dl>
-                              <dt>${this.t('complaint.department')}</dt>
-                              <dd>
-                                ${dept(s.departmentId)}${
-                                  s.escalationLevel
-                                    ? html` ·
-                                      ${this.t('complaint.escalationLevel', {
-                                        level: s.escalationLevel,
-                                      })}`
-                                    : nothing
-                                }
-                              </dd>
-                              <dt>${m('complaintForm.deadline')}</dt>
-                              <dd>${this.fmt.date(s.acknowledgeBy)}</dd>
-                            </dl>`
-                          : nothing,
+                        s ? facts(s.departmentId, s.acknowledgeBy, s.escalationLevel) : nothing,
                     })
               }
             </section>
             ${
               ROUTING_ROLES.includes(me.role) && suggestion
-                ? this.select(
-                    'departmentId',
-                    m('complaintForm.departmentId'),
-                    departments
+                ? this.field('departmentId', 'select', {
+                    label: this.t('complaint.department'),
+                    required: false,
+                    options: departments
                       .filter((d) => d.active)
-                      .map((d) => this.option(d.id, this.loc(d.name), 'departmentId')),
-                    false,
-                    m('complaintForm.suggested', { name: dept(suggestion.departmentId) }),
-                  )
+                      .map((d) => [d.id, this.loc(d.name)]),
+                    empty: m('complaintForm.suggested', { name: dept(suggestion.departmentId) }),
+                  })
                 : nothing
             }
-            <fieldset>
-              <legend>${m('complaintForm.followUp')}</legend>
-              ${this.input('relatedTicketId', m('complaintForm.relatedTicketId'))}
-              ${this.input('relatedCallId', m('complaintForm.relatedCallId'))}
-              ${this.input(
-                'preferredCallbackAt',
-                m('complaintForm.preferredCallbackAt'),
-                'datetime-local',
-              )}
-            </fieldset>
+            ${set('followUp', [
+              this.field('relatedTicketId'),
+              this.field('relatedCallId'),
+              this.field('preferredCallbackAt', 'datetime-local'),
+            ])}
             <div class="actions">
               <button
                 class="cc-button"
@@ -921,7 +844,7 @@ export class CcComplaintForm extends CcElement {
               </button>
               ${
                 this.draft && !this.queued && !this.busy
-                  ? html`<button class="cc-button" type="button" @click=${this.discard}>
+                  ? html`<button class="cc-button" type="button" @click=${this.reset}>
                       ${m('complaintForm.discard')}
                     </button>`
                   : nothing
