@@ -169,14 +169,8 @@ export class CcEquipmentChecklist extends CcElement {
         for (const { assetId, ...local } of items) {
           if (!this.dirty.has(assetId)) this.dirty.set(assetId, local);
         }
-        const info = describeError(error);
-        if (info.status === 412) {
-          this.conflict = await client.equipment.checks.get(check.id).catch(() => undefined);
-          this.saveState = 'conflict';
-        } else {
-          this.saveState = 'unsaved';
-          this.fail(error);
-        }
+        this.saveState = 'unsaved';
+        await this.failed(error, client);
       }
     })();
     this.saving = run;
@@ -187,18 +181,16 @@ export class CcEquipmentChecklist extends CcElement {
 
   /** Submits the draft (saving first); findings open maintenance work orders. */
   async submit(): Promise<boolean> {
-    const client = this.resolvedClient;
-    if (!this.check || !client || this.check.state !== 'draft' || this.busy) return false;
-    const problems = checkSubmitProblems(this.check.items);
+    const check = this.check;
+    if (!this.resolvedClient || check?.state !== 'draft' || this.busy) return false;
+    const problems = checkSubmitProblems(check.items);
     if (problems.length) {
-      this.showProblems(problems.map((p) => [p.index, p.field]));
+      void this.showProblems(problems.map((p) => [p.index, p.field]));
       return false;
     }
-    this.busy = true;
-    this.actionError = undefined;
-    try {
+    return this.act(async (client) => {
       if (!(await this.save())) return false;
-      const check = this.check;
+      const check = this.check!;
       // One key per version of the draft: sending it again (a retry, a reload) submits it once.
       const done = await client.equipment.checks.submit(check.id, {
         ifMatch: check.version,
@@ -209,22 +201,49 @@ export class CcEquipmentChecklist extends CcElement {
       const opened = new Set(done.items.map((i) => i.workOrderId).filter(Boolean)).size;
       this.announcer.announce(this.m()('equipmentChecklist.submitted', { n: opened }));
       this.emit(new CcCheckSubmittedEvent(done));
-      return true;
+    });
+  }
+
+  /**
+   * Runs a start or a submit: one at a time (the buttons are disabled meanwhile). A conflict
+   * (412) loads the other version to choose from, a validation answer marks the items it names,
+   * a check started elsewhere meanwhile (409, on start) is loaded to resume it.
+   */
+  private async act(run: (client: CcClient) => Promise<unknown>): Promise<boolean> {
+    const client = this.resolvedClient;
+    if (!client || this.busy) return false;
+    this.busy = true;
+    this.actionError = undefined;
+    try {
+      return (await run(client)) !== false;
     } catch (error) {
-      const info = describeError(error);
       const errors = (error as { errors?: { path: string }[] }).errors ?? [];
       const mapped = errors
         .map((e) => /\/items\/(\d+)\/(result|note)$/.exec(e.path))
         .filter((m) => m !== null)
         .map((m) => [Number(m[1]), m[2] as Field] as const);
-      if (info.kind === 'validation' && mapped.length) this.showProblems(mapped);
-      else if (info.status === 412) {
-        this.conflict = await client.equipment.checks.get(this.check.id).catch(() => undefined);
-        this.saveState = 'conflict';
-      } else this.fail(error);
+      if (describeError(error).kind === 'validation' && mapped.length)
+        void this.showProblems(mapped);
+      else await this.failed(error, client);
       return false;
     } finally {
       this.busy = false;
+    }
+  }
+
+  /** A conflict (412) loads the other version to choose from; 409 on start reloads; else fails. */
+  private async failed(error: unknown, client: CcClient): Promise<void> {
+    const info = describeError(error);
+    const id = this.check?.id;
+    if (info.status === 412 && id) {
+      this.conflict = await client.equipment.checks.get(id).catch(() => undefined);
+      this.saveState = 'conflict';
+    } else if (info.status === 409 && this.check?.state !== 'draft') {
+      // Someone started a check meanwhile: load it to resume it.
+      void this.data.refresh();
+    } else {
+      this.actionError = info;
+      this.emit(new CcErrorEvent(info));
     }
   }
 
@@ -273,33 +292,25 @@ export class CcEquipmentChecklist extends CcElement {
       ?.focus();
   }
 
-  private fail(error: unknown): void {
-    const info = describeError(error);
-    this.actionError = info;
-    this.emit(new CcErrorEvent(info));
+  private start() {
+    const loaded = this.data.data;
+    const seat = this.seat;
+    return (
+      loaded &&
+      this.act(async (client) => {
+        this.check = await client.equipment.checks.start({
+          teamId: loaded.teamId,
+          ...(seat ? { seatId: seat } : {}),
+        });
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('input[type=radio]')?.focus();
+      })
+    );
   }
 
-  private async start(): Promise<void> {
-    const client = this.resolvedClient;
-    const loaded = this.data.data;
-    if (!client || !loaded || this.busy) return;
-    this.busy = true;
-    this.actionError = undefined;
-    const seat = this.seatId || this.pickedSeat;
-    try {
-      this.check = await client.equipment.checks.start({
-        teamId: loaded.teamId,
-        ...(seat ? { seatId: seat } : {}),
-      });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('input[type=radio]')?.focus();
-    } catch (error) {
-      // 409: someone started one meanwhile; load it to resume it.
-      if (describeError(error).status === 409) void this.data.refresh();
-      else this.fail(error);
-    } finally {
-      this.busy = false;
-    }
+  /** The seat being checked: the host's, else the one picked. */
+  private get seat(): string | undefined {
+    return this.seatId || this.pickedSeat;
   }
 
   private async resolveConflict(keepMine: boolean): Promise<void> {
@@ -402,8 +413,9 @@ export class CcEquipmentChecklist extends CcElement {
   private renderCheck(loaded: Loaded) {
     const m = this.m();
     const check = this.check;
-    const seat = this.seatId || this.pickedSeat;
-    const seats = new Map(loaded.seats.map((s) => [s.id, s.label]));
+    const seat = this.seat;
+    const labels = new Map(loaded.seats.map((s) => [s.id, s.label]));
+    const seats = (id: string) => m('equipmentChecklist.seat', { label: labels.get(id) ?? id });
     const teamName = (t: Team) =>
       (t.name as Record<string, string>)[this.resolvedLocale] ?? t.name.en;
     return html`<div class="bar">
@@ -452,9 +464,9 @@ export class CcEquipmentChecklist extends CcElement {
       ${check?.state === 'draft' ? this.renderDraft(check, seats) : this.renderLast(check, seats)}`;
   }
 
-  private renderLast(check: Check | undefined, seats: Map<string, string>) {
+  private renderLast(check: Check | undefined, seats: (id: string) => string) {
     const m = this.m();
-    const seat = this.seatId || this.pickedSeat;
+    const seat = this.seat;
     const items = check?.items.filter((i) => !seat || i.seatId === seat) ?? [];
     const findings = items.filter((i) => isFinding(i.result));
     const rate = check && passRate(checkSummary(items));
@@ -479,7 +491,51 @@ export class CcEquipmentChecklist extends CcElement {
               ${
                 findings.length
                   ? html`<ul class="findings">
-                      ${findings.map((item) => this.renderFinding(item, seats))}
+                      ${findings.map(
+                        (item) =>
+                          html`<li
+                            part="item"
+                            data-id=${item.assetId}
+                            ?data-fixed=${!!item.fixedAt}
+                          >
+                            <span
+                              >${seats(item.seatId)} · ${this.t(`equipment.type.${item.assetType}`)}
+                              ${item.serial ?? ''}</span
+                            >
+                            <span class="result" data-result=${item.result}
+                              >${this.t(`equipment.result.${item.result!}`)}</span
+                            >
+                            <span class="note">${item.note}</span>
+                            ${
+                              item.workOrderId
+                                ? html`<button
+                                    class="link"
+                                    type="button"
+                                    @click=${() =>
+                                      this.emit(
+                                        new CcWorkorderSelectEvent(
+                                          item.workOrderId!,
+                                          item.workOrderNumber,
+                                        ),
+                                      )}
+                                  >
+                                    ${m('equipmentChecklist.workOrder', {
+                                      number: String(item.workOrderNumber ?? ''),
+                                    })}
+                                  </button>`
+                                : nothing
+                            }
+                            <span class="fix"
+                              >${
+                                item.fixedAt
+                                  ? m('equipmentChecklist.fixed', {
+                                      date: this.fmt.date(item.fixedAt, 'date'),
+                                    })
+                                  : m('equipmentChecklist.awaiting')
+                              }</span
+                            >
+                          </li>`,
+                      )}
                     </ul>`
                   : html`<p>${m('equipmentChecklist.noFindings')}</p>`
               }`
@@ -496,56 +552,13 @@ export class CcEquipmentChecklist extends CcElement {
       </button>`;
   }
 
-  private renderFinding(item: Item, seats: Map<string, string>) {
-    const m = this.m();
-    return html`<li part="item" data-id=${item.assetId} ?data-fixed=${!!item.fixedAt}>
-      <span
-        >${m('equipmentChecklist.seat', { label: seats.get(item.seatId) ?? item.seatId })} ·
-        ${this.t(`equipment.type.${item.assetType}`)} ${item.serial ?? ''}</span
-      >
-      <span class="result" data-result=${item.result}
-        >${this.t(`equipment.result.${item.result!}`)}</span
-      >
-      <span class="note">${item.note}</span>
-      ${
-        item.workOrderId
-          ? html`<button
-              class="link"
-              type="button"
-              @click=${() =>
-                this.emit(new CcWorkorderSelectEvent(item.workOrderId!, item.workOrderNumber))}
-            >
-              ${m('equipmentChecklist.workOrder', {
-                number: String(item.workOrderNumber ?? ''),
-              })}
-            </button>`
-          : nothing
-      }
-      <span class="fix"
-        >${
-          item.fixedAt
-            ? m('equipmentChecklist.fixed', { date: this.fmt.date(item.fixedAt, 'date') })
-            : m('equipmentChecklist.awaiting')
-        }</span
-      >
-    </li>`;
-  }
-
-  private renderDraft(check: Check, seats: Map<string, string>) {
+  private renderDraft(check: Check, seats: (id: string) => string) {
     const m = this.m();
     const groups = new Map<string, Item[]>();
-    for (const item of check.items) {
-      const list = groups.get(item.seatId) ?? [];
-      list.push(item);
-      groups.set(item.seatId, list);
-    }
+    for (const item of check.items)
+      groups.set(item.seatId, [...(groups.get(item.seatId) ?? []), item]);
     const { done, total } = check.progress;
-    const saveText = {
-      saved: m('equipmentChecklist.saved'),
-      saving: m('equipmentChecklist.saving'),
-      unsaved: m('equipmentChecklist.unsaved'),
-      conflict: m('equipmentChecklist.unsaved'),
-    }[this.saveState];
+    const state = this.saveState;
     return html`<p>
         ${m('equipmentChecklist.draft', {
           date: this.fmt.date(check.startedAt),
@@ -560,34 +573,31 @@ export class CcEquipmentChecklist extends CcElement {
           })}</label
         >
         <progress id="progress" part="progress" max=${total} .value=${done}></progress>
-        <span class="save" role="status">${saveText}</span>
+        <span class="save" role="status"
+          >${m(`equipmentChecklist.${state === 'conflict' ? 'unsaved' : state}`)}</span
+        >
       </div>
       ${
         this.conflict
           ? html`<div class="conflict" role="alert">
               <p>${m('equipmentChecklist.conflict')}</p>
-              <button
-                class="cc-button"
-                type="button"
-                @click=${() => void this.resolveConflict(true)}
-              >
-                ${m('equipmentChecklist.keepMine')}
-              </button>
-              <button
-                class="cc-button"
-                type="button"
-                @click=${() => void this.resolveConflict(false)}
-              >
-                ${m('equipmentChecklist.takeTheirs')}
-              </button>
+              ${[true, false].map(
+                (mine) =>
+                  html`<button
+                    class="cc-button"
+                    type="button"
+                    @click=${() => void this.resolveConflict(mine)}
+                  >
+                    ${m(mine ? 'equipmentChecklist.keepMine' : 'equipmentChecklist.takeTheirs')}
+                  </button>`,
+              )}
             </div>`
           : nothing
       }
       ${[...groups].map(([seatId, items]) => {
-        const label = m('equipmentChecklist.seat', { label: seats.get(seatId) ?? seatId });
         return html`<section part="seat" aria-labelledby="s-${seatId}">
           <div class="seat-head">
-            <h3 id="s-${seatId}">${label}</h3>
+            <h3 id="s-${seatId}">${seats(seatId)}</h3>
             <button
               class="cc-button"
               type="button"
@@ -640,7 +650,7 @@ export class CcEquipmentChecklist extends CcElement {
                 name=${id}
                 value=${r}
                 .checked=${item.result === r}
-                aria-invalid=${problem === 'result' ? 'true' : 'false'}
+                aria-invalid=${String(problem === 'result')}
                 @change=${() => this.edit(new Map([[id, { result: r }]]))}
               />${this.t(`equipment.result.${r}`)}</label
             >`,
@@ -655,7 +665,7 @@ export class CcEquipmentChecklist extends CcElement {
                 rows="2"
                 maxlength="2000"
                 required
-                aria-invalid=${problem === 'note' ? 'true' : 'false'}
+                aria-invalid=${String(problem === 'note')}
                 aria-describedby="e-${id}"
                 .value=${item.note ?? ''}
                 @input=${(e: Event) =>
