@@ -1,10 +1,11 @@
 /**
  * `createClient()`: one namespace per resource, one method per operation of the contract.
- * Parameters and results are the generated OpenAPI types.
+ * Parameters and results are the generated OpenAPI types (the `Client` interface); the methods
+ * themselves are made by one builder from each operation's method, operationId and path.
  */
 import { retryOnConflict, type RetryOnConflictOptions } from './core/conflict.js';
 import { createEvents, type SubscribeOptions, type Unsubscribe } from './core/events.js';
-import { createTransport, type ClientOptions } from './core/http.js';
+import { createTransport, type Call, type ClientOptions } from './core/http.js';
 import { Paginator } from './core/paginate.js';
 import type {
   Body,
@@ -13,7 +14,6 @@ import type {
   IfMatchWriteOptions,
   ItemOf,
   OperationId,
-  Page,
   Query,
   Result,
   Schema,
@@ -265,202 +265,186 @@ export interface Client {
  */
 export function createClient(options: ClientOptions): Client {
   const { send } = createTransport(options);
-  const e = encodeURIComponent;
 
-  const get = <K extends OperationId>(op: K, path: string, query?: object, opts?: CallOptions) =>
-    send<Result<K>>({ op, method: 'GET', path, query, opts });
-  /** A POST that writes: it always carries an Idempotency-Key. */
-  const post = <K extends OperationId>(
-    op: K,
-    path: string,
-    body: unknown,
-    opts?: WriteOptions & { ifMatch?: IfMatchOptions['ifMatch'] },
-  ) =>
-    send<Result<K>>({ op, method: 'POST', path, body, idem: true, ifMatch: opts?.ifMatch, opts });
-  const change = <K extends OperationId>(
-    op: K,
-    method: 'PATCH' | 'PUT',
-    path: string,
-    body: unknown,
-    opts: IfMatchOptions,
-  ) => send<Result<K>>({ op, method, path, body, ifMatch: opts.ifMatch, opts });
-  const pages = <K extends OperationId>(op: K, path: string, query?: object, opts?: CallOptions) =>
-    new Paginator<ItemOf<K>>(
-      (cursor) => get(op, path, { ...query, cursor }, opts) as unknown as Promise<Page<ItemOf<K>>>,
-    );
-  const list = <K extends OperationId>(op: K, path: string): ListApi<K> => ({
-    list: (query, opts) => get(op, path, query, opts),
-    iterate: (query, opts) => pages(op, path, query, opts),
-  });
-  const childList = <K extends OperationId>(op: K, path: (id: Id) => string): ChildListApi<K> => ({
-    list: (id, query, opts) => get(op, path(id), query, opts),
-    iterate: (id, query, opts) => pages(op, path(id), query, opts),
-  });
+  /**
+   * The method of one operation. Its arguments: the path parameters (each fills the next `{}` of
+   * `path`, under `/v1`), then the query of a GET or the body of a write when `payload`, then the
+   * call's options. A POST writes: it carries an Idempotency-Key (unless `extra` says otherwise)
+   * and its `ifMatch`; a PATCH or PUT its required `ifMatch`.
+   */
+  const method =
+    (
+      verb: Call['method'],
+      op: OperationId,
+      path: string,
+      payload = verb != 'GET',
+      extra?: Partial<Call>,
+    ) =>
+    <T>(...args: unknown[]): Promise<T> => {
+      let i = 0;
+      const url = '/v1' + path.replace(/{}/g, () => encodeURIComponent(args[i++] as string));
+      const data = payload ? args[i++] : undefined;
+      const opts = args[i] as Call['opts'] & { ifMatch?: IfMatchOptions['ifMatch'] };
+      return send<T>(
+        verb == 'GET'
+          ? { op, method: verb, path: url, query: data as object, opts, ...extra }
+          : {
+              op,
+              method: verb,
+              path: url,
+              body: data,
+              idem: verb == 'POST',
+              ifMatch: opts?.ifMatch,
+              opts,
+              ...extra,
+            },
+      );
+    };
+  const get = (op: OperationId, path: string, query?: boolean) => method('GET', op, path, query);
+  const post = (op: OperationId, path: string, body?: boolean) => method('POST', op, path, body);
+  const patch = (op: OperationId, path: string) => method('PATCH', op, path);
+  const put = (op: OperationId, path: string) => method('PUT', op, path);
+  /** `list` (one page) and `iterate` (every item, page after page) of a list operation. */
+  const list = (op: OperationId, path: string) => {
+    const page = get(op, path, true);
+    const n = path.split('{').length - 1;
+    return {
+      list: page,
+      iterate: <T>(...args: unknown[]) =>
+        new Paginator<T>((cursor) =>
+          page(...args.slice(0, n), { ...args[n]!, cursor }, args[n + 1]),
+        ),
+    };
+  };
   /** `style: form, explode: false` parameters travel comma-separated. */
-  const joined = <T extends object>(query: T, key: string): T => {
-    const value = (query as Record<string, unknown>)[key];
-    return Array.isArray(value) ? { ...query, [key]: value.join(',') } : query;
-  };
-
-  const ticketPath = (id: Id) => `/v1/tickets/${e(id)}`;
-  const evaluationPath = (id: Id) => `/v1/qa/evaluations/${e(id)}`;
-
-  const tickets: Client['tickets'] = {
-    ...list('listTickets', '/v1/tickets'),
-    get: (id, opts) => get('getTicket', ticketPath(id), undefined, opts),
-    create: (body, opts) => post('createTicket', '/v1/tickets', body, opts),
-    update: (id, patch, opts) => change('updateTicket', 'PATCH', ticketPath(id), patch, opts),
-    updateWithMerge: (id, merge, opts = {}) =>
-      retryOnConflict(
-        () => tickets.get(id, opts),
-        (current) => {
-          const patch = merge(current);
-          return patch && tickets.update(id, patch, { ...opts, ifMatch: current.version });
-        },
+  const joinMetrics =
+    (call: ReturnType<typeof method>) =>
+    <T>(query: { metrics?: unknown }, opts?: CallOptions) =>
+      call<T>(
+        Array.isArray(query.metrics) ? { ...query, metrics: query.metrics.join(',') } : query,
         opts,
-      ),
-    transition: (id, body, opts) =>
-      post('transitionTicket', `${ticketPath(id)}/transitions`, body, opts),
-    counts: (query, opts) => get('countTickets', '/v1/tickets/counts', query, opts),
-    bulk: (body, opts) => post('bulkUpdateTickets', '/v1/tickets/bulk', body, opts),
-    comments: {
-      ...childList('listTicketComments', (id) => `${ticketPath(id)}/comments`),
-      add: (id, body, opts) => post('addTicketComment', `${ticketPath(id)}/comments`, body, opts),
-    },
-    activity: childList('listTicketActivity', (id) => `${ticketPath(id)}/activity`),
-  };
+      );
+  const acknowledge = post('acknowledgeEvaluation', '/qa/evaluations/{}/acknowledge');
 
-  return {
+  const client: Client = {
     demo: {
-      users: (opts) => get('listDemoUsers', '/v1/auth/demo-users', undefined, opts),
+      users: get('listDemoUsers', '/auth/demo-users'),
       // Issuing a demo token writes nothing; the operation takes no Idempotency-Key.
-      token: (body, opts) =>
-        send({ op: 'issueDemoToken', method: 'POST', path: '/v1/auth/demo-tokens', body, opts }),
+      token: method('POST', 'issueDemoToken', '/auth/demo-tokens', true, { idem: false }),
     },
-    me: { get: (opts) => get('getMe', '/v1/me', undefined, opts) },
+    me: { get: get('getMe', '/me') },
     teams: {
-      ...list('listTeams', '/v1/teams'),
-      get: (id, opts) => get('getTeam', `/v1/teams/${e(id)}`, undefined, opts),
-      update: (id, patch, opts) => change('updateTeam', 'PATCH', `/v1/teams/${e(id)}`, patch, opts),
+      ...list('listTeams', '/teams'),
+      get: get('getTeam', '/teams/{}'),
+      update: patch('updateTeam', '/teams/{}'),
     },
     agents: {
-      ...list('listAgents', '/v1/agents'),
-      get: (id, opts) => get('getAgent', `/v1/agents/${e(id)}`, undefined, opts),
-      recordPresence: (id, body, opts) =>
-        post('recordAgentPresence', `/v1/agents/${e(id)}/presence`, body, opts),
+      ...list('listAgents', '/agents'),
+      get: get('getAgent', '/agents/{}'),
+      recordPresence: post('recordAgentPresence', '/agents/{}/presence'),
     },
-    departments: list('listDepartments', '/v1/departments'),
-    complaintCategories: list('listComplaintCategories', '/v1/complaint-categories'),
-    routingRules: list('listComplaintRoutingRules', '/v1/complaint-routing-rules'),
+    departments: list('listDepartments', '/departments'),
+    complaintCategories: list('listComplaintCategories', '/complaint-categories'),
+    routingRules: list('listComplaintRoutingRules', '/complaint-routing-rules'),
     sla: {
       policies: {
-        ...list('listSlaPolicies', '/v1/sla-policies'),
-        update: (id, patch, opts) =>
-          change('updateSlaPolicy', 'PATCH', `/v1/sla-policies/${e(id)}`, patch, opts),
+        ...list('listSlaPolicies', '/sla-policies'),
+        update: patch('updateSlaPolicy', '/sla-policies/{}'),
       },
       calendar: {
-        get: (opts) => get('getBusinessCalendar', '/v1/business-calendar', undefined, opts),
-        replace: (body, opts) =>
-          change('replaceBusinessCalendar', 'PUT', '/v1/business-calendar', body, opts),
+        get: get('getBusinessCalendar', '/business-calendar'),
+        replace: put('replaceBusinessCalendar', '/business-calendar'),
       },
     },
-    tickets,
+    tickets: {
+      ...list('listTickets', '/tickets'),
+      get: get('getTicket', '/tickets/{}'),
+      create: post('createTicket', '/tickets'),
+      update: patch('updateTicket', '/tickets/{}'),
+      updateWithMerge: (id, merge, opts = {}) =>
+        retryOnConflict(
+          () => client.tickets.get(id, opts),
+          (current) => {
+            const patch = merge(current);
+            return patch && client.tickets.update(id, patch, { ...opts, ifMatch: current.version });
+          },
+          opts,
+        ),
+      transition: post('transitionTicket', '/tickets/{}/transitions'),
+      counts: get('countTickets', '/tickets/counts', true),
+      bulk: post('bulkUpdateTickets', '/tickets/bulk'),
+      comments: {
+        ...list('listTicketComments', '/tickets/{}/comments'),
+        add: post('addTicketComment', '/tickets/{}/comments'),
+      },
+      activity: list('listTicketActivity', '/tickets/{}/activity'),
+    },
     complaints: {
-      file: (body, opts) => post('fileComplaint', '/v1/complaints', body, opts),
-      suggestRouting: (query, opts) =>
-        get('suggestComplaintRouting', '/v1/complaints/routing-suggestion', query, opts),
-      route: (id, body, opts) =>
-        post('routeComplaint', `/v1/complaints/${e(id)}/routing`, body, opts),
-      verdict: (id, body, opts) =>
-        post('recordComplaintVerdict', `/v1/complaints/${e(id)}/verdict`, body, opts),
-      callback: (id, body, opts) =>
-        post('recordComplaintCallback', `/v1/complaints/${e(id)}/callback`, body, opts),
+      file: post('fileComplaint', '/complaints'),
+      suggestRouting: get('suggestComplaintRouting', '/complaints/routing-suggestion', true),
+      route: post('routeComplaint', '/complaints/{}/routing'),
+      verdict: post('recordComplaintVerdict', '/complaints/{}/verdict'),
+      callback: post('recordComplaintCallback', '/complaints/{}/callback'),
     },
     calls: {
-      ...list('listCalls', '/v1/calls'),
-      get: (id, opts) => get('getCall', `/v1/calls/${e(id)}`, undefined, opts),
-      ingest: (body, opts) => post('ingestCalls', '/v1/calls/batch', body, opts),
+      ...list('listCalls', '/calls'),
+      get: get('getCall', '/calls/{}'),
+      ingest: post('ingestCalls', '/calls/batch'),
     },
     kpis: {
-      get: (query, opts) => get('getKpis', '/v1/kpis', joined(query, 'metrics'), opts),
-      live: (query, opts) => get('getLiveKpis', '/v1/kpis/live', query, opts),
-      appraisal: (query, opts) => get('getAppraisal', '/v1/kpis/appraisal', query, opts),
-      export: (query, opts) =>
-        send({
-          op: 'exportKpis',
-          method: 'GET',
-          path: '/v1/kpis/export',
-          query: joined(query, 'metrics'),
-          as: 'text',
-          opts,
-        }),
+      get: joinMetrics(get('getKpis', '/kpis', true)),
+      live: get('getLiveKpis', '/kpis/live', true),
+      appraisal: get('getAppraisal', '/kpis/appraisal', true),
+      export: joinMetrics(method('GET', 'exportKpis', '/kpis/export', true, { as: 'text' })),
       targets: {
-        list: (opts) => get('listKpiTargets', '/v1/kpi-targets', undefined, opts),
-        set: (metric, body, opts) =>
-          change('setKpiTarget', 'PUT', `/v1/kpi-targets/${e(metric)}`, body, opts),
+        list: get('listKpiTargets', '/kpi-targets'),
+        set: put('setKpiTarget', '/kpi-targets/{}'),
       },
     },
     qa: {
       templates: {
-        ...list('listScorecardTemplates', '/v1/qa/templates'),
-        get: (id, query, opts) =>
-          get('getScorecardTemplate', `/v1/qa/templates/${e(id)}`, query, opts),
-        create: (body, opts) => post('createScorecardTemplate', '/v1/qa/templates', body, opts),
-        publish: (id, body, opts) =>
-          post('publishScorecardTemplateVersion', `/v1/qa/templates/${e(id)}/versions`, body, opts),
+        ...list('listScorecardTemplates', '/qa/templates'),
+        get: get('getScorecardTemplate', '/qa/templates/{}', true),
+        create: post('createScorecardTemplate', '/qa/templates'),
+        publish: post('publishScorecardTemplateVersion', '/qa/templates/{}/versions'),
       },
       evaluations: {
-        ...list('listEvaluations', '/v1/qa/evaluations'),
-        get: (id, opts) => get('getEvaluation', evaluationPath(id), undefined, opts),
-        create: (body, opts) => post('createEvaluation', '/v1/qa/evaluations', body, opts),
-        update: (id, patch, opts) =>
-          change('updateEvaluation', 'PATCH', evaluationPath(id), patch, opts),
-        submit: (id, opts) =>
-          post('submitEvaluation', `${evaluationPath(id)}/submit`, undefined, opts),
-        acknowledge: (id, body, opts) =>
-          post('acknowledgeEvaluation', `${evaluationPath(id)}/acknowledge`, body ?? {}, opts),
-        versions: (id, opts) =>
-          get('listEvaluationVersions', `${evaluationPath(id)}/versions`, undefined, opts),
+        ...list('listEvaluations', '/qa/evaluations'),
+        get: get('getEvaluation', '/qa/evaluations/{}'),
+        create: post('createEvaluation', '/qa/evaluations'),
+        update: patch('updateEvaluation', '/qa/evaluations/{}'),
+        submit: post('submitEvaluation', '/qa/evaluations/{}/submit', false),
+        acknowledge: (id, body, opts) => acknowledge(id, body ?? {}, opts),
+        versions: get('listEvaluationVersions', '/qa/evaluations/{}/versions'),
       },
       disputes: {
-        create: (id, body, opts) =>
-          post('disputeEvaluation', `${evaluationPath(id)}/disputes`, body, opts),
-        resolve: (id, disputeId, body, opts) =>
-          post(
-            'resolveDispute',
-            `${evaluationPath(id)}/disputes/${e(disputeId)}/resolution`,
-            body,
-            opts,
-          ),
+        create: post('disputeEvaluation', '/qa/evaluations/{}/disputes'),
+        resolve: post('resolveDispute', '/qa/evaluations/{}/disputes/{}/resolution'),
       },
       calibrations: {
-        create: (body, opts) => post('createCalibrationSession', '/v1/qa/calibrations', body, opts),
-        get: (id, opts) =>
-          get('getCalibrationSession', `/v1/qa/calibrations/${e(id)}`, undefined, opts),
+        create: post('createCalibrationSession', '/qa/calibrations'),
+        get: get('getCalibrationSession', '/qa/calibrations/{}'),
       },
     },
     equipment: {
-      seats: list('listSeats', '/v1/seats'),
+      seats: list('listSeats', '/seats'),
       assets: {
-        ...list('listAssets', '/v1/equipment/assets'),
-        get: (id, opts) => get('getAsset', `/v1/equipment/assets/${e(id)}`, undefined, opts),
-        create: (body, opts) => post('createAsset', '/v1/equipment/assets', body, opts),
-        update: (id, patch, opts) =>
-          change('updateAsset', 'PATCH', `/v1/equipment/assets/${e(id)}`, patch, opts),
+        ...list('listAssets', '/equipment/assets'),
+        get: get('getAsset', '/equipment/assets/{}'),
+        create: post('createAsset', '/equipment/assets'),
+        update: patch('updateAsset', '/equipment/assets/{}'),
       },
       checks: {
-        ...list('listEquipmentChecks', '/v1/equipment/checks'),
-        get: (id, opts) =>
-          get('getEquipmentCheck', `/v1/equipment/checks/${e(id)}`, undefined, opts),
-        start: (body, opts) => post('startEquipmentCheck', '/v1/equipment/checks', body, opts),
-        update: (id, patch, opts) =>
-          change('updateEquipmentCheck', 'PATCH', `/v1/equipment/checks/${e(id)}`, patch, opts),
-        submit: (id, opts) =>
-          post('submitEquipmentCheck', `/v1/equipment/checks/${e(id)}/submit`, undefined, opts),
+        ...list('listEquipmentChecks', '/equipment/checks'),
+        get: get('getEquipmentCheck', '/equipment/checks/{}'),
+        start: post('startEquipmentCheck', '/equipment/checks'),
+        update: patch('updateEquipmentCheck', '/equipment/checks/{}'),
+        submit: post('submitEquipmentCheck', '/equipment/checks/{}/submit', false),
       },
-      due: list('listDueEquipmentChecks', '/v1/equipment/checks/due'),
-      summary: (opts) => get('getEquipmentSummary', '/v1/equipment/summary', undefined, opts),
+      due: list('listDueEquipmentChecks', '/equipment/checks/due'),
+      summary: get('getEquipmentSummary', '/equipment/summary'),
     },
     events: createEvents(send, options.validate ?? true, options.events?.linger),
   };
+  return client;
 }
