@@ -404,6 +404,69 @@ describe('requests and answers', () => {
     assert.match(requests[0]!.headers['user-agent']!, /^cc-kit-sdk\/0\.1\.0$/);
   });
 
+  test('each attempt is one fetch of a Request carrying the JSON body and the call signal', async () => {
+    const seen: { input: unknown; body: string; type: string | null }[] = [];
+    const fetch: typeof globalThis.fetch = async (input) => {
+      const request = input as Request;
+      seen.push({
+        input,
+        body: await request.clone().text(),
+        type: request.headers.get('content-type'),
+      });
+      return json({ id: 'a1', state: 'available' }, 201);
+    };
+    const api = createClient({ baseUrl: 'http://api.test', token: 't', fetch, validate: false });
+    await api.agents.recordPresence('a1', { state: 'available' });
+    assert.equal(seen.length, 1);
+    assert.ok(seen[0]!.input instanceof Request, 'a caller’s fetch receives a Request');
+    assert.equal(seen[0]!.body, '{"state":"available"}');
+    assert.equal(seen[0]!.type, 'application/json');
+    assert.equal((seen[0]!.input as Request).method, 'POST');
+
+    // The Request follows the call's signal while it is in flight.
+    const controller = new AbortController();
+    let followed: boolean | undefined;
+    const watching = createClient({
+      baseUrl: 'http://api.test',
+      token: 't',
+      fetch: async (input) => {
+        controller.abort(new Error('left the page'));
+        followed = (input as Request).signal.aborted;
+        return json(page());
+      },
+    });
+    await watching.teams.list(undefined, { signal: controller.signal }).catch(() => {});
+    assert.equal(followed, true);
+  });
+
+  test('without a fetch option the global fetch is used, looked up at each call', async () => {
+    const original = globalThis.fetch;
+    const api = createClient({ baseUrl: 'http://api.test', token: 't', validate: false });
+    const urls: string[] = [];
+    try {
+      // Installed after the client was made (a test double, an instrumented fetch).
+      globalThis.fetch = async (input) => {
+        urls.push((input as Request).url);
+        return json(page());
+      };
+      await api.teams.list();
+      assert.deepEqual(urls, ['http://api.test/v1/teams']);
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+
+  test('a base URL fetch cannot use is a NetworkError with the TypeError as its cause', async () => {
+    const api = createClient({
+      baseUrl: 'not a url',
+      token: 't',
+      fetch: () => assert.fail('nothing is sent'),
+      retry: false,
+    });
+    const error = await rejects(api.teams.list(), NetworkError);
+    assert.ok(error.cause instanceof TypeError);
+  });
+
   test('userAgent names the application in Node', async () => {
     const { api, requests } = client(teamsPage, { userAgent: 'crm-bridge/2.1' });
     await api.teams.list();
