@@ -76,35 +76,22 @@ export interface TicketQueueView {
   columns?: TicketQueueColumn[];
 }
 
+/** A list written as words: `words('a b')` is `['a', 'b']`. */
+const words = <T extends string>(list: string) => list.split(' ') as T[];
+const columns = words<TicketQueueColumn>;
+
 /** The columns each role sees unless the host chooses (`.columns`). */
 export const DEFAULT_COLUMNS: Readonly<Record<Role, readonly TicketQueueColumn[]>> = {
-  agent: ['number', 'kind', 'subject', 'customer', 'priority', 'state', 'sla', 'updated'],
-  supervisor: ['number', 'kind', 'subject', 'priority', 'state', 'assignee', 'sla', 'updated'],
-  complaint_supervisor: [
-    'number',
-    'subject',
-    'customer',
-    'priority',
-    'state',
-    'department',
-    'assignee',
-    'sla',
-    'updated',
-  ],
-  qa_specialist: ['number', 'kind', 'subject', 'state', 'assignee', 'team', 'sla', 'updated'],
-  operations_manager: [
-    'number',
-    'kind',
-    'subject',
-    'priority',
-    'state',
-    'assignee',
-    'team',
-    'department',
-    'sla',
-    'updated',
-  ],
-  survey_supervisor: ['number', 'kind', 'subject', 'state', 'team', 'updated'],
+  agent: columns('number kind subject customer priority state sla updated'),
+  supervisor: columns('number kind subject priority state assignee sla updated'),
+  complaint_supervisor: columns(
+    'number subject customer priority state department assignee sla updated',
+  ),
+  qa_specialist: columns('number kind subject state assignee team sla updated'),
+  operations_manager: columns(
+    'number kind subject priority state assignee team department sla updated',
+  ),
+  survey_supervisor: columns('number kind subject state team updated'),
 };
 
 const SORT_KEYS: Partial<Record<TicketQueueColumn, string>> = {
@@ -116,6 +103,11 @@ const SORT_KEYS: Partial<Record<TicketQueueColumn, string>> = {
   updated: 'updatedAt',
   created: 'createdAt',
 };
+
+/** The filters sent to the server, in the order the query lists them. */
+const QUERY_KEYS = words<keyof TicketQueueFilters>(
+  'kind state priority slaState assigneeId teamId departmentId createdFrom createdTo q',
+);
 
 const PAGE_SIZE = 100;
 /**
@@ -184,9 +176,8 @@ export class CcTicketQueue extends CcElement {
   @state() private detailEl?: CcTicketDetail;
   @state() private bulkEl?: CcTicketBulk;
   @state() private filtersEl?: CcTicketFilters;
-  private filtersLoad?: Promise<void>;
-  private bulkLoading = false;
-  private detailLoading = false;
+  /** The elements the queue shows, by name, created once. */
+  private subs: Record<string, Promise<CcElement | undefined>> = {};
   @state() private newTickets = 0;
   @state() private loadingMore = false;
 
@@ -321,28 +312,18 @@ export class CcTicketQueue extends CcElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('view') && !this.ownViewChange && this.view) {
-      this.filters = { ...this.view.filters };
-      if (this.view.sort) this.sort = this.view.sort;
-    }
+    if (changed.has('view') && !this.ownViewChange && this.view) this.take(this.view);
     this.ownViewChange = false;
   }
 
   // ---- data ------------------------------------------------------------------------------------
 
   private query(): Query<'listTickets'> {
-    const f = this.filters;
-    const q: Query<'listTickets'> = {};
-    if (f.kind?.length) q.kind = f.kind;
-    if (f.state?.length) q.state = f.state;
-    if (f.priority?.length) q.priority = f.priority;
-    if (f.slaState?.length) q.slaState = f.slaState;
-    if (f.assigneeId) q.assigneeId = f.assigneeId;
-    if (f.teamId) q.teamId = f.teamId;
-    if (f.departmentId) q.departmentId = f.departmentId;
-    if (f.createdFrom) q.createdFrom = f.createdFrom;
-    if (f.createdTo) q.createdTo = f.createdTo;
-    if (f.q?.trim()) q.q = f.q.trim();
+    const q: Record<string, unknown> = {};
+    for (const key of QUERY_KEYS) {
+      const value = key === 'q' ? this.filters.q?.trim() : this.filters[key];
+      if (value?.length) q[key] = value;
+    }
     return q;
   }
 
@@ -419,27 +400,22 @@ export class CcTicketQueue extends CcElement {
 
   // ---- filters and view -----------------------------------------------------------------------
 
-  private setFilters(next: TicketQueueFilters, sort = this.sort): void {
-    this.filters = next;
-    this.sort = sort;
+  private setFilters(filters: TicketQueueFilters, sort = this.sort): void {
+    const { id = 'current', name = '', columns } = this.view ?? {};
     this.focusRow = this.rows.length ? 0 : -1;
-    const view: TicketQueueView = {
-      id: this.view?.id ?? 'current',
-      name: this.view?.name ?? '',
-      ...(this.view?.columns ? { columns: this.view.columns } : {}),
-      filters: next,
-      sort,
-    };
-    this.ownViewChange = true;
-    this.view = view;
-    this.emit(new CcViewChangeEvent(view));
+    this.useView({ id, name, ...(columns ? { columns } : {}), filters, sort });
   }
 
-  private pickView(id: string): void {
-    const view = this.views.find((v) => v.id === id);
-    if (!view) return;
+  /** Filters and sort from a view. */
+  private take(view: TicketQueueView): void {
     this.filters = { ...view.filters };
     if (view.sort) this.sort = view.sort;
+  }
+
+  /** Applies a view the user chose and tells the host (`cc-view-change`). */
+  private useView(view?: TicketQueueView): void {
+    if (!view) return;
+    this.take(view);
     this.ownViewChange = true;
     this.view = view;
     this.emit(new CcViewChangeEvent(view));
@@ -551,21 +527,18 @@ export class CcTicketQueue extends CcElement {
    * reload.
    */
   private renderBody(): TemplateResult {
-    const status = this.data.status;
-    const error = this.data.error;
-    const retry = () => void this.data.retry();
-    const hasRows = this.rows.length > 0 && status !== 'empty';
-    return status === 'initial' || status === 'loading'
-      ? html`<div class="status-slot">${loadingTemplate(this)}</div>`
-      : status === 'empty'
-        ? html`<div class="status-slot">
-            ${emptyTemplate(this, this.t2()('ticketQueue.empty'))}
-          </div>`
-        : status === 'error' && error
-          ? html`<div class="status-slot">${errorTemplate(this, error, retry)}</div>`
-          : hasRows
-            ? this.renderGrid()
-            : html`<div class="status-slot"></div>`;
+    const { status, error } = this.data;
+    const shown =
+      status === 'initial' || status === 'loading'
+        ? loadingTemplate(this)
+        : status === 'empty'
+          ? emptyTemplate(this, this.t2()('ticketQueue.empty'))
+          : status === 'error' && error
+            ? errorTemplate(this, error, () => void this.data.retry())
+            : this.rows.length
+              ? undefined
+              : nothing;
+    return shown ? html`<div class="status-slot">${shown}</div>` : this.renderGrid();
   }
 
   /** The filter bar (<cc-ticket-filters>), loaded with the first page. */
@@ -584,19 +557,16 @@ export class CcTicketQueue extends CcElement {
 
   /** Loads the filter bar's code once; never fails the queue (it then shows no filter bar). */
   private loadFilters(): Promise<void> {
-    return (this.filtersLoad ??= this.create<CcTicketFilters>('ticket-filters', 'toolbar', () =>
-      import('../ticket-filters/ticket-filters.js').then((m) => m.CcTicketFilters),
-    ).then(
-      (el) => {
-        el?.addEventListener('cc-filter-change', (e) => {
-          e.stopPropagation();
-          if (e.viewId === undefined) this.setFilters(e.filters);
-          else this.pickView(e.viewId);
-        });
-        this.filtersEl = el;
+    return this.sub<CcTicketFilters>(
+      'ticket-filters',
+      'toolbar',
+      () => import('../ticket-filters/ticket-filters.js').then((m) => m.CcTicketFilters),
+      'cc-filter-change',
+      (e) => {
+        if (e.viewId === undefined) this.setFilters(e.filters);
+        else this.useView(this.views.find((v) => v.id === e.viewId));
       },
-      () => undefined,
-    ));
+    ).then((el) => void (this.filtersEl = el));
   }
 
   private renderGrid(): TemplateResult {
@@ -617,22 +587,13 @@ export class CcTicketQueue extends CcElement {
       >
         <div role="rowgroup" class="head">
           <div role="row" class="row" aria-rowindex="1">
-            <div
-              role="columnheader"
-              class="cell select"
-              aria-colindex="1"
-              data-r="-1"
-              data-c="0"
-              tabindex=${this.tabFor(-1, 0)}
-            >
-              <input
-                type="checkbox"
-                tabindex="-1"
-                aria-label=${m('ticketQueue.selectAll')}
-                .checked=${allSelected}
-                @change=${() => this.selectAll(!allSelected)}
-              />
-            </div>
+            ${this.cell(
+              -1,
+              0,
+              this.check(m('ticketQueue.selectAll'), allSelected, () =>
+                this.selectAll(!allSelected),
+              ),
+            )}
             ${cols.map((col, i) => this.renderHeader(col, i + 1))}
           </div>
         </div>
@@ -701,9 +662,37 @@ export class CcTicketQueue extends CcElement {
   private windowPending = false;
   private windowTimer?: ReturnType<typeof setTimeout>;
 
-  private tabFor(row: number, col: number): string {
-    const focusRow = this.focusRow < -1 ? -1 : this.focusRow;
-    return focusRow === row && this.focusCol === col ? '0' : '-1';
+  /** A cell of the grid: a column header in row -1; `col` unless the selection column (0). */
+  private cell(
+    row: number,
+    index: number,
+    content: unknown,
+    col?: TicketQueueColumn,
+    sort?: string,
+  ): TemplateResult {
+    return html`<div
+      role=${row < 0 ? 'columnheader' : 'gridcell'}
+      class=${col ? 'cell' : 'cell select'}
+      data-col=${col ?? nothing}
+      data-r=${row}
+      data-c=${index}
+      aria-colindex=${index + 1}
+      aria-sort=${sort ?? nothing}
+      tabindex=${this.focusRow === row && this.focusCol === index ? '0' : '-1'}
+    >
+      ${content}
+    </div>`;
+  }
+
+  /** A selection checkbox (the cell, not the box, takes focus). */
+  private check(label: string, checked: boolean, change: () => void): TemplateResult {
+    return html`<input
+      type="checkbox"
+      tabindex="-1"
+      aria-label=${label}
+      .checked=${checked}
+      @change=${change}
+    />`;
   }
 
   private renderHeader(col: TicketQueueColumn, index: number): TemplateResult {
@@ -716,31 +705,24 @@ export class CcTicketQueue extends CcElement {
         : this.sort === `-${key}`
           ? 'descending'
           : 'none';
-    return html`<div
-      role="columnheader"
-      class="cell"
-      data-col=${col}
-      data-r="-1"
-      data-c=${index}
-      aria-colindex=${index + 1}
-      aria-sort=${sort ?? nothing}
-      tabindex=${this.tabFor(-1, index)}
-    >
-      ${
-        key
-          ? html`<button
-              class="sort"
-              type="button"
-              tabindex="-1"
-              @click=${() => this.toggleSort(col)}
+    return this.cell(
+      -1,
+      index,
+      key
+        ? html`<button
+            class="sort"
+            type="button"
+            tabindex="-1"
+            @click=${() => this.toggleSort(col)}
+          >
+            ${label}<span aria-hidden="true" class="arrow"
+              >${sort === 'ascending' ? '▲' : sort === 'descending' ? '▼' : '⇅'}</span
             >
-              ${label}<span aria-hidden="true" class="arrow"
-                >${sort === 'ascending' ? '▲' : sort === 'descending' ? '▼' : '⇅'}</span
-              >
-            </button>`
-          : label
-      }
-    </div>`;
+          </button>`
+        : label,
+      col,
+      sort,
+    );
   }
 
   private renderRow(t: Ticket, index: number, cols: readonly TicketQueueColumn[]): TemplateResult {
@@ -759,36 +741,14 @@ export class CcTicketQueue extends CcElement {
       @click=${(e: MouseEvent) => this.onRowClick(e, index)}
       @dblclick=${() => this.open(t)}
     >
-      <div
-        role="gridcell"
-        class="cell select"
-        aria-colindex="1"
-        data-r=${index}
-        data-c="0"
-        tabindex=${this.tabFor(index, 0)}
-      >
-        <input
-          type="checkbox"
-          tabindex="-1"
-          aria-label=${m('ticketQueue.selectRow', { number: String(t.number) })}
-          .checked=${selected}
-          @change=${() => this.toggleSelect(t.id)}
-        />
-      </div>
-      ${cols.map(
-        (col, i) =>
-          html`<div
-            role="gridcell"
-            class="cell"
-            data-col=${col}
-            data-r=${index}
-            data-c=${i + 1}
-            aria-colindex=${i + 2}
-            tabindex=${this.tabFor(index, i + 1)}
-          >
-            ${this.renderCell(t, col)}
-          </div>`,
+      ${this.cell(
+        index,
+        0,
+        this.check(m('ticketQueue.selectRow', { number: String(t.number) }), selected, () =>
+          this.toggleSelect(t.id),
+        ),
       )}
+      ${cols.map((col, i) => this.cell(index, i + 1, this.renderCell(t, col), col))}
     </div>`;
   }
 
@@ -827,9 +787,10 @@ export class CcTicketQueue extends CcElement {
       case 'sla':
         return this.renderSla(t);
       case 'updated':
-        return html`<time datetime=${t.updatedAt}>${this.fmt.date(t.updatedAt, 'short')}</time>`;
-      case 'created':
-        return html`<time datetime=${t.createdAt}>${this.fmt.date(t.createdAt, 'short')}</time>`;
+      case 'created': {
+        const at = col === 'updated' ? t.updatedAt : t.createdAt;
+        return html`<time datetime=${at}>${this.fmt.date(at, 'short')}</time>`;
+      }
     }
   }
 
@@ -980,17 +941,14 @@ export class CcTicketQueue extends CcElement {
     return this.follow(el);
   }
 
-  private async loadBulk(): Promise<void> {
-    if (this.bulkLoading) return;
-    this.bulkLoading = true;
-    const el = await this.create<CcTicketBulk>('ticket-bulk', 'bulk', () =>
-      import('../ticket-bulk/ticket-bulk.js').then((m) => m.CcTicketBulk),
-    );
-    el?.addEventListener('cc-selection-change', (e) => {
-      e.stopPropagation();
-      this.selected = new Set(e.ticketIds);
-    });
-    this.bulkEl = el;
+  private loadBulk(): void {
+    void this.sub<CcTicketBulk>(
+      'ticket-bulk',
+      'bulk',
+      () => import('../ticket-bulk/ticket-bulk.js').then((m) => m.CcTicketBulk),
+      'cc-selection-change',
+      (e) => (this.selected = new Set(e.ticketIds)),
+    ).then((el) => (this.bulkEl = el));
   }
 
   // ---- detail: <cc-ticket-detail>, loaded when a ticket is first opened ----------------------
@@ -1004,22 +962,14 @@ export class CcTicketQueue extends CcElement {
   }
 
   private async showDetail(): Promise<void> {
-    if (!this.detailEl) {
-      if (this.detailLoading) return;
-      this.detailLoading = true;
-      const el = await this.create<CcTicketDetail>('ticket-detail', 'detail', () =>
-        import('../ticket-detail/ticket-detail.js').then((m) => m.CcTicketDetail),
-      );
-      this.detailLoading = false;
-      if (!el) return;
-      el.closable = true;
-      el.addEventListener('cc-ticket-close', (e) => {
-        e.stopPropagation();
-        this.closeDetail();
-      });
-      this.detailEl = el;
-    }
-    this.detailEl.focus();
+    this.detailEl = await this.sub<CcTicketDetail>(
+      'ticket-detail',
+      'detail',
+      () => import('../ticket-detail/ticket-detail.js').then((m) => m.CcTicketDetail),
+      'cc-ticket-close',
+      () => this.closeDetail(),
+    );
+    this.detailEl?.focus();
   }
 
   private closeDetail(): void {
@@ -1030,38 +980,46 @@ export class CcTicketQueue extends CcElement {
   private renderDetail(): unknown {
     const el = this.detailEl;
     if (!el) return loadingTemplate(this);
+    el.closable = true;
     el.noLive = this.noLive;
     el.ticketId = this.detailId;
     return this.follow(el);
   }
 
   /**
-   * Creates a kit element the queue shows (its code loaded on first use), under the tag this
-   * queue's registry gives its class, else registered beside the queue's own tag.
+   * Creates a kit element the queue shows, once (its code loaded on first use), under the tag this
+   * queue's registry gives its class, else registered beside the queue's own tag; `on` handles the
+   * event it sends the queue (`type`), which goes no further. Undefined when its code failed.
    */
-  private async create<T extends CcElement>(
+  private sub<T extends CcElement>(
     name: string,
     part: string,
     load: () => Promise<CustomElementConstructor>,
+    type: keyof HTMLElementEventMap,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    on: (e: any) => void,
   ): Promise<T | undefined> {
-    const el = await createSubElement<T>(this, 'ticket-queue', name, load);
-    if (!el) return undefined;
-    el.className = part;
-    el.setAttribute('part', part);
-    const sync = (e: CcTicketTransitionedEvent | CcTicketAssignedEvent) =>
-      this.replaceRow(e.ticket);
-    el.addEventListener('cc-ticket-transitioned', sync);
-    el.addEventListener('cc-ticket-assigned', sync);
-    return el;
+    return (this.subs[name] ??= createSubElement<T>(this, 'ticket-queue', name, load).then(
+      (el) => {
+        if (!el) return undefined;
+        el.className = part;
+        el.setAttribute('part', part);
+        const sync = (e: CcTicketTransitionedEvent | CcTicketAssignedEvent) =>
+          this.replaceRow(e.ticket);
+        el.addEventListener('cc-ticket-transitioned', sync);
+        el.addEventListener('cc-ticket-assigned', sync);
+        el.addEventListener(type, (e) => {
+          e.stopPropagation();
+          on(e);
+        });
+        return el;
+      },
+      () => undefined,
+    )) as Promise<T | undefined>;
   }
 
   /** Elements the queue shows follow its client, language, time zone, theme and density. */
   private follow<T extends CcElement>(el: T): T {
-    el.client = this.resolvedClient;
-    el.locale = this.localeTag;
-    el.timeZone = this.resolvedTimeZone;
-    el.theme = this.resolvedTheme;
-    el.density = this.resolvedDensity;
-    return el;
+    return Object.assign(el, this.subElementSettings, { locale: this.localeTag });
   }
 }
