@@ -5,13 +5,7 @@ const en = {
   'ticketBulk.none': 'No ticket selected.',
   'ticketBulk.label': 'Bulk actions on the selected tickets',
   'ticketBulk.selected': (p: { n: string }) => `${p.n} selected`,
-  'ticketBulk.assignMe': 'Assign to me',
-  'ticketBulk.assignTo': 'Assign to',
   'ticketBulk.transition': 'Change state',
-  'ticketBulk.choose': 'Choose…',
-  'ticketBulk.reason': 'Reason',
-  'ticketBulk.resolution': 'Resolution',
-  'ticketBulk.apply': 'Apply',
   'ticketBulk.clear': 'Clear selection',
   'ticketBulk.results': (p: { ok: string; failed: string }) =>
     `${p.ok} succeeded, ${p.failed} failed.`,

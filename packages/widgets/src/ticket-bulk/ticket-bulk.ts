@@ -14,6 +14,7 @@ import {
   CcTicketTransitionedEvent,
 } from '../ticket-queue/ticket-queue.events.js';
 import { CcSelectionChangeEvent } from './ticket-bulk.events.js';
+import { messages as family } from '../ticket-queue/ticket-queue.i18n.js';
 import { messages } from './ticket-bulk.i18n.js';
 import { styles } from './ticket-bulk.styles.js';
 
@@ -81,6 +82,7 @@ export class CcTicketBulk extends CcElement {
 
   private renderBar(): TemplateResult {
     const m = this.t2();
+    const f = this.msg(family);
     const book = this.data.data;
     const role = book?.me.role;
     const chosen = this.tickets;
@@ -105,12 +107,12 @@ export class CcTicketBulk extends CcElement {
         ?disabled=${this.busy}
         @click=${() => void this.apply('assign', book?.me.user.id ?? '')}
       >
-        ${m('ticketBulk.assignMe')}
+        ${f('ticketQueue.assignMe')}
       </button>
       ${
         role === 'supervisor' || role === 'complaint_supervisor' || role === 'operations_manager'
           ? html`<label for="bulk-assignee">
-              ${m('ticketBulk.assignTo')}
+              ${f('ticketQueue.assignTo')}
               <select
                 id="bulk-assignee"
                 ?disabled=${this.busy}
@@ -119,7 +121,7 @@ export class CcTicketBulk extends CcElement {
                   (e.target as HTMLSelectElement).value = '';
                 }}
               >
-                <option value="">${m('ticketBulk.choose')}</option>
+                <option value="">${f('ticketQueue.choose')}</option>
                 ${[...(book?.agents ?? [])].map(
                   ([id, name]) => html`<option value=${id}>${name}</option>`,
                 )}
@@ -133,7 +135,7 @@ export class CcTicketBulk extends CcElement {
           id="bulk-transition"
           @change=${(e: Event) => (this.transition = (pick(e) || undefined) as Transition)}
         >
-          <option value="" ?selected=${!tr}>${m('ticketBulk.choose')}</option>
+          <option value="" ?selected=${!tr}>${f('ticketQueue.choose')}</option>
           ${TICKET_TRANSITIONS.filter((t) =>
             chosen.some((c) => c.allowedTransitions.includes(t)),
           ).map(
@@ -147,7 +149,7 @@ export class CcTicketBulk extends CcElement {
       ${
         needs
           ? html`<label for="bulk-text">
-              ${m(tr === 'resolve' ? 'ticketBulk.resolution' : 'ticketBulk.reason')}
+              ${f(tr === 'resolve' ? 'ticketQueue.resolution' : 'ticketQueue.reason')}
               <textarea
                 id="bulk-text"
                 name="bulk-text"
@@ -159,7 +161,7 @@ export class CcTicketBulk extends CcElement {
           : nothing
       }
       <button class="cc-button" data-variant="primary" type="submit" ?disabled=${!tr || this.busy}>
-        ${m('ticketBulk.apply')}
+        ${f('ticketQueue.apply')}
       </button>
       <button class="cc-button" type="button" @click=${() => this.select([])}>
         ${m('ticketBulk.clear')}

@@ -10,12 +10,14 @@ import { LiveController } from '../shared/live-controller.js';
 import { errorText, loadingTemplate } from '../shared/status.js';
 import { createSubElement } from '../shared/sub-element.js';
 import { agentName, directoryFor, unitName, type Directory } from '../ticket-queue/directory.js';
+import type { TicketQueueColumn } from '../ticket-queue/ticket-queue.js';
 import { liveSla, SLA_ICON, slaText } from '../ticket-queue/sla-clock.js';
 import {
   CcTicketAssignedEvent,
   CcTicketTransitionedEvent,
 } from '../ticket-queue/ticket-queue.events.js';
 import { CcTicketCloseEvent } from './ticket-detail.events.js';
+import { messages as family } from '../ticket-queue/ticket-queue.i18n.js';
 import { messages } from './ticket-detail.i18n.js';
 import { styles } from './ticket-detail.styles.js';
 
@@ -34,6 +36,10 @@ type Action =
   | { kind: 'transition'; ticket: Ticket; transition: Transition; text?: string }
   | { kind: 'assign'; ticket: Ticket; assigneeId: string }
   | { kind: 'route'; ticket: Ticket; departmentId: string; reason?: string };
+
+/** The fields only the detail shows (the others are the queue's columns). */
+const OWN_FIELDS = { escalationLevel: 1, channel: 1, createdBy: 1, description: 1 };
+type DetailField = keyof typeof OWN_FIELDS;
 
 /** Transitions that need a text: escalate / de-escalate a reason (resolve asks a resolution). */
 const NEEDS_REASON: ReadonlySet<Transition> = new Set(['escalate', 'de_escalate']);
@@ -96,6 +102,8 @@ export class CcTicketDetail extends CcElement {
   private clock?: ReturnType<typeof setInterval>;
   private focusOnLoad = false;
   private t2 = () => this.msg(messages);
+  /** The strings the ticket elements share (the queue's catalog). */
+  private f = () => this.msg(family);
   private announcer = new Announcer(this, 800);
 
   private data = new DataController(this, {
@@ -213,7 +221,14 @@ export class CcTicketDetail extends CcElement {
   }
 
   private name(id: string | null): string {
-    return agentName(this.book, id, this.t2()('ticketDetail.unassigned'));
+    return agentName(this.book, id, this.f()('ticketQueue.unassigned'));
+  }
+
+  /** A field's label: the queue's column label, else the detail's own. */
+  private label(field: TicketQueueColumn | DetailField): string {
+    return field in OWN_FIELDS
+      ? this.t2()(`ticketDetail.field.${field as DetailField}`)
+      : this.f()(`ticketQueue.col.${field as TicketQueueColumn}`);
   }
 
   // ---- rendering -------------------------------------------------------------------------------
@@ -230,35 +245,35 @@ export class CcTicketDetail extends CcElement {
     const sla = t.sla
       ? liveSla(t.sla, this.now, this.book?.calendar, this.book?.atRisk.get(t.sla.policyId))
       : undefined;
-    const label = m as (key: string) => string;
-    const fields: Array<[string, unknown]> = [
-      ['ticketDetail.field.kind', this.t(`ticket.kind.${t.kind}`)],
-      ['ticketDetail.field.state', this.t(`ticket.state.${t.state}`)],
-      ['ticketDetail.field.priority', this.t(`ticket.priority.${t.priority}`)],
+    const f = this.f();
+    const fields: Array<[TicketQueueColumn | DetailField, unknown]> = [
+      ['kind', this.t(`ticket.kind.${t.kind}`)],
+      ['state', this.t(`ticket.state.${t.state}`)],
+      ['priority', this.t(`ticket.priority.${t.priority}`)],
       [
-        'ticketDetail.field.sla',
+        'sla',
         html`<span class="sla" part="sla" data-sla=${sla?.state ?? nothing}
           >${sla ? html`<span aria-hidden="true">${SLA_ICON[sla.state]}</span>` : nothing}${slaText(
             this,
             sla,
-            m('ticketDetail.sla.none'),
-            (time) => m('ticketDetail.sla.paused', { time }),
+            f('ticketQueue.sla.none'),
+            (time) => f('ticketQueue.sla.paused', { time }),
           )}</span
         >`,
       ],
       [
-        'ticketDetail.field.customer',
+        'customer',
         t.customer
           ? [t.customer.name, t.customer.phone].filter(Boolean).join(' · ')
-          : m('ticketDetail.noCustomer'),
+          : f('ticketQueue.noCustomer'),
       ],
-      ['ticketDetail.field.assignee', this.name(t.assigneeId)],
-      ['ticketDetail.field.team', unitName(this, this.book, 'teams', t.teamId)],
-      ['ticketDetail.field.department', unitName(this, this.book, 'departments', t.departmentId)],
-      ['ticketDetail.field.channel', this.t(`ticket.channel.${t.channel}`)],
-      ['ticketDetail.field.escalationLevel', this.fmt.number(t.escalationLevel)],
-      ['ticketDetail.field.createdBy', `${t.createdBy.name} · ${this.fmt.date(t.createdAt)}`],
-      ['ticketDetail.field.description', html`<span class="description">${t.description}</span>`],
+      ['assignee', this.name(t.assigneeId)],
+      ['team', unitName(this, this.book, 'teams', t.teamId)],
+      ['department', unitName(this, this.book, 'departments', t.departmentId)],
+      ['channel', this.t(`ticket.channel.${t.channel}`)],
+      ['escalationLevel', this.fmt.number(t.escalationLevel)],
+      ['createdBy', `${t.createdBy.name} · ${this.fmt.date(t.createdAt)}`],
+      ['description', html`<span class="description">${t.description}</span>`],
     ];
     return html`<header>
         <h2 part="heading" tabindex="-1">
@@ -296,8 +311,8 @@ export class CcTicketDetail extends CcElement {
       <h3>${m('ticketDetail.fields')}</h3>
       <dl part="fields">
         ${fields.map(
-          ([key, value]) =>
-            html`<dt>${label(key)}</dt>
+          ([field, value]) =>
+            html`<dt>${this.label(field)}</dt>
               <dd>${value}</dd>`,
         )}
       </dl>
@@ -350,6 +365,7 @@ export class CcTicketDetail extends CcElement {
 
   private renderActions(t: Ticket): TemplateResult {
     const m = this.t2();
+    const f = this.f();
     const role = this.book?.me.role;
     const meId = this.book?.me.user.id;
     const canAssignOthers = !!role && ASSIGNS_OTHERS.has(role);
@@ -357,8 +373,18 @@ export class CcTicketDetail extends CcElement {
       !!meId && t.assigneeId !== meId && role !== 'survey_supervisor' && t.state !== 'closed';
     const canRoute = !!role && ROUTES.has(role) && t.kind === 'complaint' && t.state !== 'closed';
     const pending = this.pending;
-    const textOf = (e: Event, name: string) =>
-      ((e.target as HTMLFormElement).elements.namedItem(name) as HTMLInputElement).value;
+    const button = (label: string, click: () => void, attr: string, value: string) =>
+      html`<button
+        class="cc-button"
+        type="button"
+        data-transition=${attr === 'transition' ? value : nothing}
+        data-action=${attr === 'action' ? value : nothing}
+        aria-pressed=${pending && pending === value ? 'true' : nothing}
+        ?disabled=${this.busy}
+        @click=${click}
+      >
+        ${label}
+      </button>`;
     return html`<h3>${m('ticketDetail.actions')}</h3>
       ${
         !t.allowedTransitions.length && !canAssignMe && !canAssignOthers && !canRoute
@@ -366,106 +392,90 @@ export class CcTicketDetail extends CcElement {
           : nothing
       }
       <div class="actions" part="actions" role="group" aria-label=${m('ticketDetail.actions')}>
-        ${t.allowedTransitions.map(
-          (tr) =>
-            html`<button
-              class="cc-button"
-              type="button"
-              data-transition=${tr}
-              aria-pressed=${pending === tr ? 'true' : nothing}
-              ?disabled=${this.busy}
-              @click=${() => {
-                if (NEEDS_REASON.has(tr) || tr === 'resolve') {
-                  this.pending = tr;
-                  void this.updateComplete.then(() =>
-                    this.renderRoot.querySelector<HTMLElement>('#transition-text')?.focus(),
-                  );
-                } else void this.apply({ kind: 'transition', ticket: t, transition: tr });
-              }}
-            >
-              ${this.t(`ticket.transition.${tr}`)}
-            </button>`,
+        ${t.allowedTransitions.map((tr) =>
+          button(
+            this.t(`ticket.transition.${tr}`),
+            () => {
+              if (NEEDS_REASON.has(tr) || tr === 'resolve') {
+                this.pending = tr;
+                void this.updateComplete.then(() =>
+                  this.renderRoot.querySelector<HTMLElement>('#transition-text')?.focus(),
+                );
+              } else void this.apply({ kind: 'transition', ticket: t, transition: tr });
+            },
+            'transition',
+            tr,
+          ),
         )}
         ${
           canAssignMe
-            ? html`<button
-                class="cc-button"
-                type="button"
-                data-action="assign-me"
-                ?disabled=${this.busy}
-                @click=${() => void this.apply({ kind: 'assign', ticket: t, assigneeId: meId })}
-              >
-                ${m('ticketDetail.assignMe')}
-              </button>`
+            ? button(
+                f('ticketQueue.assignMe'),
+                () => void this.apply({ kind: 'assign', ticket: t, assigneeId: meId }),
+                'action',
+                'assign-me',
+              )
             : nothing
         }
       </div>
       ${
         pending
-          ? html`<form
-              class="transition-form"
-              @submit=${(e: Event) => {
-                e.preventDefault();
-                void this.apply({
+          ? this.form(
+              'transition-form',
+              (value) =>
+                this.apply({
                   kind: 'transition',
                   ticket: t,
                   transition: pending,
-                  text: textOf(e, 'text').trim(),
-                });
-              }}
-            >
-              <label for="transition-text"
-                >${this.t(`ticket.transition.${pending}`)} ·
-                ${m(pending === 'resolve' ? 'ticketDetail.resolution' : 'ticketDetail.reason')}</label
+                  text: value('text'),
+                }),
+              html`<label for="transition-text"
+                  >${this.t(`ticket.transition.${pending}`)} ·
+                  ${f(pending === 'resolve' ? 'ticketQueue.resolution' : 'ticketQueue.reason')}</label
+                >
+                <textarea
+                  id="transition-text"
+                  name="text"
+                  required
+                  maxlength="2000"
+                  rows="2"
+                ></textarea>`,
+              f('ticketQueue.apply'),
+              html`<button
+                class="cc-button"
+                type="button"
+                @click=${() => (this.pending = undefined)}
               >
-              <textarea
-                id="transition-text"
-                name="text"
-                required
-                maxlength="2000"
-                rows="2"
-              ></textarea>
-              <button class="cc-button" data-variant="primary" type="submit" ?disabled=${this.busy}>
-                ${m('ticketDetail.apply')}
-              </button>
-              <button class="cc-button" type="button" @click=${() => (this.pending = undefined)}>
                 ${this.t('cancel')}
-              </button>
-            </form>`
+              </button>`,
+            )
           : nothing
       }
       ${
         canAssignOthers
-          ? html`<form
-              class="assign-form"
-              @submit=${(e: Event) => {
-                e.preventDefault();
-                const assigneeId = textOf(e, 'assignee');
+          ? this.form(
+              'assign-form',
+              (value) => {
+                const assigneeId = value('assignee');
                 if (assigneeId) void this.apply({ kind: 'assign', ticket: t, assigneeId });
-              }}
-            >
-              <label for="assignee">${m('ticketDetail.assignTo')}</label>
-              <select id="assignee" name="assignee" required>
-                <option value="">${m('ticketDetail.choose')}</option>
-                ${[...(this.book?.agents ?? [])].map(
-                  ([id, name]) =>
-                    html`<option value=${id} ?selected=${id === t.assigneeId}>${name}</option>`,
-                )}
-              </select>
-              <button class="cc-button" type="submit" ?disabled=${this.busy}>
-                ${m('ticketDetail.assign')}
-              </button>
-            </form>`
+              },
+              this.select(
+                'assignee',
+                'assignee',
+                f('ticketQueue.assignTo'),
+                [...(this.book?.agents ?? [])].map(([id, name]) => [id, name, id === t.assigneeId]),
+              ),
+              m('ticketDetail.assign'),
+            )
           : nothing
       }
       ${
         canRoute
-          ? html`<form
-              class="route-form"
-              @submit=${(e: Event) => {
-                e.preventDefault();
-                const departmentId = textOf(e, 'department');
-                const reason = textOf(e, 'reason').trim();
+          ? this.form(
+              'route-form',
+              (value) => {
+                const departmentId = value('department');
+                const reason = value('reason');
                 if (departmentId)
                   void this.apply({
                     kind: 'route',
@@ -473,26 +483,71 @@ export class CcTicketDetail extends CcElement {
                     departmentId,
                     ...(reason ? { reason } : {}),
                   });
-              }}
-            >
-              <label for="route-department">${m('ticketDetail.routeTo')}</label>
-              <select id="route-department" name="department" required>
-                <option value="">${m('ticketDetail.choose')}</option>
-                ${[...(this.book?.departments.keys() ?? [])].map((id) => {
-                  const name = unitName(this, this.book, 'departments', id);
-                  return html`<option value=${id}>
-                    ${id === t.departmentId ? m('ticketDetail.current', { name }) : name}
-                  </option>`;
-                })}
-              </select>
-              <label for="route-reason">${m('ticketDetail.routeReason')}</label>
-              <textarea id="route-reason" name="reason" maxlength="2000" rows="2"></textarea>
-              <button class="cc-button" type="submit" ?disabled=${this.busy}>
-                ${m('ticketDetail.route')}
-              </button>
-            </form>`
+              },
+              html`${this.select(
+                  'route-department',
+                  'department',
+                  m('ticketDetail.routeTo'),
+                  [...(this.book?.departments.keys() ?? [])].map((id) => {
+                    const name = unitName(this, this.book, 'departments', id);
+                    return [id, id === t.departmentId ? m('ticketDetail.current', { name }) : name];
+                  }),
+                )}
+                <label for="route-reason">${m('ticketDetail.routeReason')}</label>
+                <textarea id="route-reason" name="reason" maxlength="2000" rows="2"></textarea>`,
+              m('ticketDetail.route'),
+            )
           : nothing
       }`;
+  }
+
+  /**
+   * An action's form: `submit` reads the trimmed value of a named control; a form that can be
+   * cancelled (the transition's text) has the primary submit button.
+   */
+  private form(
+    cls: string,
+    submit: (value: (name: string) => string) => void,
+    fields: unknown,
+    label: string,
+    cancel?: unknown,
+  ): TemplateResult {
+    return html`<form
+      class=${cls}
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        const form = e.target as HTMLFormElement;
+        submit((name) => (form.elements.namedItem(name) as HTMLInputElement).value.trim());
+      }}
+    >
+      ${fields}
+      <button
+        class="cc-button"
+        data-variant=${cancel ? 'primary' : nothing}
+        type="submit"
+        ?disabled=${this.busy}
+      >
+        ${label}
+      </button>
+      ${cancel}
+    </form>`;
+  }
+
+  /** A required choice: `options` are value, text and whether it is chosen now. */
+  private select(
+    id: string,
+    name: string,
+    label: string,
+    options: Array<[string, string, boolean?]>,
+  ): TemplateResult {
+    return html`<label for=${id}>${label}</label>
+      <select id=${id} name=${name} required>
+        <option value="">${this.f()('ticketQueue.choose')}</option>
+        ${options.map(
+          ([value, text, selected]) =>
+            html`<option value=${value} ?selected=${!!selected}>${text}</option>`,
+        )}
+      </select>`;
   }
 
   /**
@@ -625,7 +680,7 @@ export class CcTicketDetail extends CcElement {
       ] as const satisfies ReadonlyArray<readonly [string, (t: Ticket) => string]>
     )
       .map(([field, value]) => ({
-        field: m(`ticketDetail.field.${field}`),
+        field: this.label(field),
         from: value(before),
         to: value(current),
       }))

@@ -6,8 +6,17 @@ import { CcElement } from '../shared/element.js';
 import { directoryFor, localized } from '../ticket-queue/directory.js';
 import type { TicketQueueFilters, TicketQueueView } from '../ticket-queue/ticket-queue.js';
 import { CcFilterChangeEvent } from './ticket-filters.events.js';
+import { messages as family } from '../ticket-queue/ticket-queue.i18n.js';
 import { messages } from './ticket-filters.i18n.js';
 import { styles } from './ticket-filters.styles.js';
+
+/** The choices with counts: element id, filter, values and the shared catalog's label prefix. */
+const CHOICES = [
+  ['f-kind', 'kind', TICKET_KINDS, 'ticket.kind'],
+  ['f-state', 'state', TICKET_STATES, 'ticket.state'],
+  ['f-priority', 'priority', PRIORITIES, 'ticket.priority'],
+  ['f-sla', 'slaState', SLA_STATES, 'sla.state'],
+] as const;
 
 /**
  * The filter bar of the ticket queue: saved view, free-text search, kind, state, priority and SLA
@@ -116,6 +125,7 @@ export class CcTicketFilters extends CcElement {
 
   private renderToolbar(): TemplateResult {
     const m = this.msg(messages);
+    const q = this.msg(family);
     const f = this.filters;
     const role = this.data.data?.me.role;
     const agents = [...(this.data.data?.agents ?? new Map<string, string>())];
@@ -169,44 +179,19 @@ export class CcTicketFilters extends CcElement {
           <button class="cc-button" type="submit">${m('ticketFilters.searchButton')}</button>
         </span>
       </label>
-      ${this.renderSelect(
-        'f-kind',
-        m('ticketFilters.kind'),
-        TICKET_KINDS,
-        f.kind,
-        (v) => this.t(`ticket.kind.${v}`),
-        (v) => this.set('kind', v),
-        this.counts.kind,
-      )}
-      ${this.renderSelect(
-        'f-state',
-        m('ticketFilters.state'),
-        TICKET_STATES,
-        f.state,
-        (v) => this.t(`ticket.state.${v}`),
-        (v) => this.set('state', v),
-        this.counts.state,
-      )}
-      ${this.renderSelect(
-        'f-priority',
-        m('ticketFilters.priority'),
-        PRIORITIES,
-        f.priority,
-        (v) => this.t(`ticket.priority.${v}`),
-        (v) => this.set('priority', v),
-        this.counts.priority,
-      )}
-      ${this.renderSelect(
-        'f-sla',
-        m('ticketFilters.sla'),
-        SLA_STATES,
-        f.slaState,
-        (v) => this.t(`sla.state.${v}`),
-        (v) => this.set('slaState', v),
-        this.counts.slaState,
+      ${CHOICES.map(([id, key, values, prefix]) =>
+        this.renderSelect(
+          id,
+          key === 'slaState' ? m('ticketFilters.sla') : q(`ticketQueue.col.${key}`),
+          values,
+          this.filters[key],
+          (v) => this.t(`${prefix}.${v}` as 'sla.state.ok'),
+          (v) => this.set(key, v as never),
+          this.counts[key],
+        ),
       )}
       <label class="field" for="f-assignee">
-        <span>${m('ticketFilters.assignee')}</span>
+        <span>${q('ticketQueue.col.assignee')}</span>
         <select
           id="f-assignee"
           @change=${(e: Event) =>
@@ -217,7 +202,7 @@ export class CcTicketFilters extends CcElement {
             ${m('ticketFilters.assignee.me')}
           </option>
           <option value="none" ?selected=${f.assigneeId === 'none'}>
-            ${m('ticketFilters.assignee.none')}
+            ${q('ticketQueue.unassigned')}
           </option>
           ${
             role && role !== 'agent'
@@ -231,38 +216,27 @@ export class CcTicketFilters extends CcElement {
       </label>
       ${
         role && role !== 'agent'
-          ? html`<label class="field" for="f-team">
-                <span>${m('ticketFilters.team')}</span>
+          ? (['team', 'department'] as const).map((unit) => {
+              const key = `${unit}Id` as const;
+              return html`<label class="field" for="f-${unit}">
+                <span>${q(`ticketQueue.col.${unit}`)}</span>
                 <select
-                  id="f-team"
+                  id="f-${unit}"
                   @change=${(e: Event) =>
-                    this.set('teamId', (e.target as HTMLSelectElement).value || undefined)}
+                    this.set(key, (e.target as HTMLSelectElement).value || undefined)}
                 >
-                  <option value="" ?selected=${!f.teamId}>${m('ticketFilters.any')}</option>
-                  ${[...(this.data.data?.teams ?? [])].map(
+                  <option value="" ?selected=${!this.filters[key]}>
+                    ${m('ticketFilters.any')}
+                  </option>
+                  ${[...(this.data.data?.[`${unit}s`] ?? [])].map(
                     ([id, name]) =>
-                      html`<option value=${id} ?selected=${f.teamId === id}>
+                      html`<option value=${id} ?selected=${this.filters[key] === id}>
                         ${localized(this, name, id)}
                       </option>`,
                   )}
                 </select>
-              </label>
-              <label class="field" for="f-department">
-                <span>${m('ticketFilters.department')}</span>
-                <select
-                  id="f-department"
-                  @change=${(e: Event) =>
-                    this.set('departmentId', (e.target as HTMLSelectElement).value || undefined)}
-                >
-                  <option value="" ?selected=${!f.departmentId}>${m('ticketFilters.any')}</option>
-                  ${[...(this.data.data?.departments ?? [])].map(
-                    ([id, name]) =>
-                      html`<option value=${id} ?selected=${f.departmentId === id}>
-                        ${localized(this, name, id)}
-                      </option>`,
-                  )}
-                </select>
-              </label>`
+              </label>`;
+            })
           : nothing
       }
       <label class="field" for="f-from">

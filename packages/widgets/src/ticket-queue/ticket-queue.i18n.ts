@@ -1,4 +1,7 @@
-/** The ticket queue's own strings; shared labels (kinds, states, SLA states) are in the kit catalog. */
+/**
+ * The ticket queue's own strings, and those the ticket elements share (the detail, the bulk bar
+ * and the filter bar read them here); kinds, states and SLA states are in the kit catalog.
+ */
 import { defineCatalog } from '../shared/i18n/types.js';
 
 const en = {
@@ -23,6 +26,13 @@ const en = {
   'ticketQueue.selectAll': 'Select all loaded tickets',
   'ticketQueue.unassigned': 'Unassigned',
   'ticketQueue.noCustomer': 'No customer',
+  // Shared with the detail, the bulk bar and the filter bar.
+  'ticketQueue.assignMe': 'Assign to me',
+  'ticketQueue.assignTo': 'Assign to',
+  'ticketQueue.choose': 'Choose…',
+  'ticketQueue.reason': 'Reason',
+  'ticketQueue.resolution': 'Resolution',
+  'ticketQueue.apply': 'Apply',
   'ticketQueue.sla.none': 'No SLA',
   'ticketQueue.sla.paused': (p: { time: string }) => `Paused, ${p.time} left`,
   'ticketQueue.sla.crossed': (p: { number: string; state: string }) => `#${p.number}: ${p.state}`,

@@ -24,6 +24,13 @@ export default {
   'ticketQueue.selectAll': '选择所有已加载的工单',
   'ticketQueue.unassigned': '未分派',
   'ticketQueue.noCustomer': '无客户信息',
+  // Shared with the detail, the bulk bar and the filter bar.
+  'ticketQueue.assignMe': '分派给我',
+  'ticketQueue.assignTo': '分派给',
+  'ticketQueue.choose': '请选择…',
+  'ticketQueue.reason': '原因',
+  'ticketQueue.resolution': '处理结果',
+  'ticketQueue.apply': '确定',
   'ticketQueue.sla.none': '无服务时限',
   'ticketQueue.sla.paused': (p) => `已暂停，剩余 ${p.time}`,
   'ticketQueue.sla.crossed': (p) => `#${p.number}：${p.state}`,

@@ -24,6 +24,13 @@ export default {
   'ticketQueue.selectAll': '選取所有已載入的工單',
   'ticketQueue.unassigned': '未指派',
   'ticketQueue.noCustomer': '無客戶資料',
+  // Shared with the detail, the bulk bar and the filter bar.
+  'ticketQueue.assignMe': '指派給我',
+  'ticketQueue.assignTo': '指派給',
+  'ticketQueue.choose': '請選擇…',
+  'ticketQueue.reason': '原因',
+  'ticketQueue.resolution': '處理結果',
+  'ticketQueue.apply': '確定',
   'ticketQueue.sla.none': '無服務時限',
   'ticketQueue.sla.paused': (p) => `已暫停，剩餘 ${p.time}`,
   'ticketQueue.sla.crossed': (p) => `#${p.number}：${p.state}`,
