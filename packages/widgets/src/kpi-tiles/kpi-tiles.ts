@@ -144,16 +144,16 @@ export class CcKpiTiles extends CcElement {
 
   private me?: { client: CcClient; value: Me };
   /** What the scope picker offers: teams (center-wide roles) and the agents of the team shown. */
-  private people: { client?: CcClient; teams: Named[]; team?: string; agents: Named[] } = {
+  #people: { client?: CcClient; teams: Named[]; team?: string; agents: Named[] } = {
     teams: [],
     agents: [],
   };
-  private lastRefresh = 0;
-  private statuses = new Map<string, KpiStatus | null>();
-  private seen?: unknown;
-  private subs: Record<string, HTMLElement> = {};
-  private exportError = '';
-  private announcer = new Announcer(this);
+  #lastRefresh = 0;
+  #statuses = new Map<string, KpiStatus | null>();
+  #seen?: unknown;
+  #subs: Record<string, HTMLElement> = {};
+  #exportError = '';
+  #announcer = new Announcer(this);
   private m = () => this.msg(messages);
 
   private data = new DataController(this, {
@@ -171,9 +171,9 @@ export class CcKpiTiles extends CcElement {
       if (this.me?.client !== client) this.me = { client, value: await client.me.get({ signal }) };
       const query = this.query()!;
       const { scope, scopeId } = query;
-      void this.loadDirectory(client, query, signal);
+      void this.#loadDirectory(client, query, signal);
       const where = { scope, ...(scopeId ? { scopeId } : {}) };
-      this.lastRefresh = Date.now();
+      this.#lastRefresh = Date.now();
       if (query.period === 'live') {
         const w = this.windowMinutes ? { windowMinutes: this.windowMinutes } : {};
         return { query, live: await client.kpis.live({ ...where, ...w }, { signal }) };
@@ -195,13 +195,13 @@ export class CcKpiTiles extends CcElement {
   });
 
   // `staleAfter` is read when the stream starts, so the host's value (set after construction) applies.
-  private live = new LiveController(
+  #live = new LiveController(
     this,
     Object.defineProperty(
       {
         topics: () => ['kpis.live'],
         teamId: () => (this.shown?.query.scope === 'team' ? this.shown.query.scopeId : undefined),
-        enabled: () => this.mayGoLive() && this.query()?.period !== 'custom',
+        enabled: () => this.#mayGoLive() && this.query()?.period !== 'custom',
         onEvent: (event) => {
           const shown = this.shown;
           if (!shown) return;
@@ -213,7 +213,7 @@ export class CcKpiTiles extends CcElement {
             if (this.windowMinutes && live.windowMinutes !== this.windowMinutes) return;
             this.data.data = { query: shown.query, live };
             this.requestUpdate();
-          } else if (Date.now() - this.lastRefresh > 60_000) {
+          } else if (Date.now() - this.#lastRefresh > 60_000) {
             // The period's figures move with the live ones: re-read them, at most once a minute.
             void this.data.refresh();
           }
@@ -239,7 +239,7 @@ export class CcKpiTiles extends CcElement {
     return this.data.refresh();
   }
 
-  private mayGoLive(): boolean {
+  #mayGoLive(): boolean {
     const me = this.me?.value;
     return !!me?.permissions.includes('getLiveKpis') && (this.scope ?? 'x') !== 'agent';
   }
@@ -256,7 +256,7 @@ export class CcKpiTiles extends CcElement {
       scope === 'center'
         ? undefined
         : (this.scopeId ?? (scope === 'agent' ? me.user.id : (me.teamId ?? undefined)));
-    const period = this.period ?? (this.mayGoLive() ? 'live' : 'today');
+    const period = this.period ?? (this.#mayGoLive() ? 'live' : 'today');
     const metrics = [...(this.metrics ?? DEFAULT_METRICS[me.role])];
     const base = { period, scope, ...(scopeId ? { scopeId } : {}), metrics };
     if (period === 'live') return { ...base, bucket: 'none' };
@@ -289,18 +289,18 @@ export class CcKpiTiles extends CcElement {
     super.willUpdate(changed);
     const shown = this.shown;
     this.setState('live', !!shown && 'live' in shown);
-    this.setState('stale', this.live.stale);
-    if (!shown || shown === this.seen) return;
-    this.seen = shown;
+    this.setState('stale', this.#live.stale);
+    if (!shown || shown === this.#seen) return;
+    this.#seen = shown;
     const { period, scopeId } = shown.query;
     for (const [metric, status] of 'live' in shown
       ? [['service_level', liveStatus(shown.live)] as const]
       : shown.report.metrics.map((v) => [v.metric, v.status] as const)) {
       const key = `${period}|${scopeId}|${metric}`;
-      const before = this.statuses.get(key);
-      this.statuses.set(key, status);
+      const before = this.#statuses.get(key);
+      this.#statuses.set(key, status);
       if (status && before && (before === 'met') !== (status === 'met')) {
-        this.announcer.announce(
+        this.#announcer.announce(
           this.m()('kpiTiles.crossed', {
             metric: this.t(`kpi.metric.${metric}`),
             status: this.t(`kpi.status.${status}`),
@@ -320,7 +320,7 @@ export class CcKpiTiles extends CcElement {
       !!this.me?.value.permissions.includes('getAppraisal') && !!q?.scopeId && q.scope !== 'center';
     const shown = this.shown;
     const free = q && !this.appraisal;
-    const [from, to] = q?.from ? this.days(q) : [];
+    const [from, to] = q?.from ? this.#days(q) : [];
     const day = (key: 'from' | 'to', value?: string) =>
       html`<label
         >${m(`kpiTiles.${key}`)}
@@ -329,9 +329,9 @@ export class CcKpiTiles extends CcElement {
           .value=${value}
           @change=${(e: Event) => (this[key] = (e.target as HTMLInputElement).value || undefined)}
       /></label>`;
-    return html`${this.announcer.render()}
+    return html`${this.#announcer.render()}
       <div class="bar" part="toolbar">
-        ${free ? this.scopePicker(q) : nothing}
+        ${free ? this.#scopePicker(q) : nothing}
         <label
           >${m('kpiTiles.period')}
           <select
@@ -340,7 +340,7 @@ export class CcKpiTiles extends CcElement {
               (this.period = (e.target as HTMLSelectElement).value as KpiPeriod)}
             ?disabled=${this.appraisal}
           >
-            ${PERIODS.filter((p) => p !== 'live' || this.mayGoLive()).map(
+            ${PERIODS.filter((p) => p !== 'live' || this.#mayGoLive()).map(
               (p) =>
                 html`<option value=${p} ?selected=${p === period}>${m(`kpiTiles.p.${p}`)}</option>`,
             )}
@@ -378,7 +378,7 @@ export class CcKpiTiles extends CcElement {
           }
           ${
             free && period !== 'live'
-              ? html`<button class="cc-button" type="button" @click=${this.exportCsv}>
+              ? html`<button class="cc-button" type="button" @click=${this.#exportCsv}>
                   ${m('kpiTiles.export')}
                 </button>`
               : nothing
@@ -386,12 +386,12 @@ export class CcKpiTiles extends CcElement {
         </span>
       </div>
       ${
-        this.exportError
-          ? html`<p class="cc-status" data-status="error" role="alert">${this.exportError}</p>`
+        this.#exportError
+          ? html`<p class="cc-status" data-status="error" role="alert">${this.#exportError}</p>`
           : nothing
       }
       ${
-        this.live.stale && !this.appraisal
+        this.#live.stale && !this.appraisal
           ? html`<p class="stale" part="stale" role="status">
               <span aria-hidden="true">⚠</span> ${this.t('live.stale')}
             </p>`
@@ -399,31 +399,31 @@ export class CcKpiTiles extends CcElement {
       }
       ${
         this.appraisal && canAppraise
-          ? this.sub('appraisal', { scope: q!.scope, scopeId: q!.scopeId })
-          : this.data.render({ complete: (d) => this.tiles(d) })
+          ? this.#sub('appraisal', { scope: q!.scope, scopeId: q!.scopeId })
+          : this.data.render({ complete: (d) => this.#tiles(d) })
       }`;
   }
 
   /** The first and last day of a query's range, `YYYY-MM-DD` in the center's time zone. */
-  private days(q: KpiQuery): [string, string] {
+  #days(q: KpiQuery): [string, string] {
     const tz = this.me!.value.timeZone;
     return [dayOf(+new Date(q.from!), tz), dayOf(+new Date(q.to!) - 1, tz)];
   }
 
   /** Teams and agents the signed-in role may look at (never fails the figures). */
-  private async loadDirectory(client: CcClient, q: KpiQuery, signal: AbortSignal) {
+  async #loadDirectory(client: CcClient, q: KpiQuery, signal: AbortSignal) {
     const me = this.me!.value;
     if (me.role === 'agent') return;
-    const d = this.people;
+    const d = this.#people;
     const team = q.scope === 'team' ? q.scopeId : q.scope === 'agent' ? d.team : undefined;
     try {
       if (d.client !== client) {
         const teams = (await client.teams.list({ limit: 200 }, { signal })).items;
         // A supervisor's figures are their own team's (and its agents'): the server says so too.
         const mine = teams.filter((t) => me.role !== 'supervisor' || t.id === me.teamId);
-        this.people = { client, teams: mine, agents: [] };
+        this.#people = { client, teams: mine, agents: [] };
       }
-      if (team && this.people.team !== team) {
+      if (team && this.#people.team !== team) {
         const page = await client.agents.list(
           { teamId: team, role: 'agent', limit: 200 },
           { signal },
@@ -432,7 +432,7 @@ export class CcKpiTiles extends CcElement {
           id: a.id,
           name: a.displayName ? `${a.name} (${a.displayName})` : a.name,
         }));
-        Object.assign(this.people, { team, agents });
+        Object.assign(this.#people, { team, agents });
       }
       this.requestUpdate();
     } catch {
@@ -440,9 +440,9 @@ export class CcKpiTiles extends CcElement {
     }
   }
 
-  private scopePicker(q: KpiQuery) {
+  #scopePicker(q: KpiQuery) {
     const me = this.me!.value;
-    const { teams, agents } = this.people;
+    const { teams, agents } = this.#people;
     if (me.role === 'agent' || (!teams.length && !agents.length)) return nothing;
     const option = (value: string, n: Named | string, dot = '') =>
       html`<option value=${value} ?selected=${value === `${q.scope}:${q.scopeId ?? ''}`}>
@@ -477,7 +477,7 @@ export class CcKpiTiles extends CcElement {
   }
 
   /** The tiles of a report (in the order asked), or the live figures with the staffing beside. */
-  private tiles(d: Shown): TemplateResult {
+  #tiles(d: Shown): TemplateResult {
     const m = this.m();
     if ('report' in d) {
       const r = d.report;
@@ -488,7 +488,7 @@ export class CcKpiTiles extends CcElement {
           .map((metric) => {
             const v = byMetric.get(metric)!;
             const sl = metric === 'service_level';
-            return this.card(
+            return this.#card(
               metric,
               this.t(`kpi.metric.${metric}`),
               v.unit,
@@ -518,8 +518,8 @@ export class CcKpiTiles extends CcElement {
       ['agents_available', 'agentsAvailable', 'count', live.agentsAvailable],
     ] as const;
     return html`<ul class="grid" part="grid" aria-label=${m('kpiTiles.p.live')}>
-        ${simple.map(([k, key, unit, value]) => this.card(k, this.t(`kpi.live.${key}`), unit, value))}
-        ${this.card(
+        ${simple.map(([k, key, unit, value]) => this.#card(k, this.t(`kpi.live.${key}`), unit, value))}
+        ${this.#card(
           'service_level',
           m('kpiTiles.liveSl', { minutes: live.windowMinutes }),
           'ratio',
@@ -531,14 +531,14 @@ export class CcKpiTiles extends CcElement {
           live.serviceLevelThresholdSeconds,
         )}
       </ul>
-      ${this.sub('staffing', { live })}`;
+      ${this.#sub('staffing', { live })}`;
   }
 
   /**
    * One tile. `explain` (numerator, denominator, data age) adds the "how it is calculated"
    * disclosure, with the service level's threshold and the short abandons where they apply.
    */
-  private card(
+  #card(
     metric: KpiMetric | LiveFigure,
     name: string,
     unit: KpiUnit,
@@ -617,16 +617,16 @@ export class CcKpiTiles extends CcElement {
    * A sub-element (appraisal, staffing), created on first use: its module loads lazily and is
    * registered beside this element (same prefix and registry) unless the page already has it.
    */
-  private sub(name: 'appraisal' | 'staffing', props: Record<string, unknown>): unknown {
-    const el = this.subs[name];
+  #sub(name: 'appraisal' | 'staffing', props: Record<string, unknown>): unknown {
+    const el = this.#subs[name];
     if (!el) {
       void createSubElement(this, 'kpi-tiles', `kpi-${name}`, () =>
         name === 'appraisal'
           ? import('../kpi-appraisal/kpi-appraisal.js').then((x) => x.CcKpiAppraisal)
           : import('../kpi-staffing/kpi-staffing.js').then((x) => x.CcKpiStaffing),
       ).then((created) => {
-        if (!created || this.subs[name]) return;
-        this.subs[name] = created;
+        if (!created || this.#subs[name]) return;
+        this.#subs[name] = created;
         this.requestUpdate();
       });
       return nothing;
@@ -635,11 +635,11 @@ export class CcKpiTiles extends CcElement {
     return el;
   }
 
-  private exportCsv = async (): Promise<void> => {
+  #exportCsv = async (): Promise<void> => {
     const q = this.shown?.query ?? this.query();
     const client = this.resolvedClient;
     if (!q?.from || !client) return;
-    this.exportError = '';
+    this.#exportError = '';
     try {
       const { period: _p, ...query } = q;
       const csv = await client.kpis.export(query as Required<KpiQuery>);
@@ -648,12 +648,12 @@ export class CcKpiTiles extends CcElement {
       );
       const a = document.createElement('a');
       a.href = url;
-      a.download = `kpis-${q.scope}-${this.days(q).join('-')}.csv`;
+      a.download = `kpis-${q.scope}-${this.#days(q).join('-')}.csv`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (error) {
       const info = describeError(error);
-      this.exportError = errorText(this, info);
+      this.#exportError = errorText(this, info);
       this.emit(new CcErrorEvent(info));
     }
     this.requestUpdate();
