@@ -85,33 +85,33 @@ export class CcEquipmentChecklist extends CcElement {
   @state() private busy = false;
 
   private me?: Schema<'Me'>;
-  private teams: Team[] = [];
-  private dirClient?: CcClient;
-  private dirty = new Map<string, Local>();
-  private timer?: ReturnType<typeof setTimeout>;
-  private saving?: Promise<void>;
-  private overview?: HTMLElement & Record<string, unknown>;
+  #teams: Team[] = [];
+  #dirClient?: CcClient;
+  #dirty = new Map<string, Local>();
+  #timer?: ReturnType<typeof setTimeout>;
+  #saving?: Promise<void>;
+  #overview?: HTMLElement & Record<string, unknown>;
   private m = () => this.msg(messages);
-  private announcer = new Announcer(this);
+  #announcer = new Announcer(this);
 
-  private data = new DataController(this, {
+  #data = new DataController(this, {
     args: () => [this.teamId || this.pickedTeam, this.seatId || this.pickedSeat] as const,
     task: async ([team, seat], { client, signal }): Promise<Loaded> => {
-      if (this.dirClient !== client) {
-        [this.me, this.teams] = await Promise.all([
+      if (this.#dirClient !== client) {
+        [this.me, this.#teams] = await Promise.all([
           client.me.get({ signal }),
           client.teams.iterate({}, { signal }).toArray({ limit: 200 }),
         ]);
-        this.dirClient = client;
+        this.#dirClient = client;
       }
-      const teamId = team || this.me!.teamId || this.teams[0]!.id;
+      const teamId = team || this.me!.teamId || this.#teams[0]!.id;
       const scope = { teamId, ...(seat ? { seatId: seat } : {}) };
       const [seats, drafts, last] = await Promise.all([
         client.equipment.seats.iterate({ teamId }, { signal }).toArray({ limit: 1000 }),
         client.equipment.checks.list({ ...scope, state: 'draft', limit: 100 }, { signal }),
         client.equipment.checks.list({ ...scope, state: 'submitted', limit: 1 }, { signal }),
       ]);
-      this.dirty.clear();
+      this.#dirty.clear();
       this.problems = new Map();
       this.conflict = undefined;
       this.saveState = 'saved';
@@ -125,7 +125,7 @@ export class CcEquipmentChecklist extends CcElement {
     topics: () => ['equipment'],
     // A finding's work order resolved elsewhere: show the item fixed. A draft keeps its edits.
     onEvent: () => {
-      if (this.check?.state === 'submitted') void this.data.refresh();
+      if (this.check?.state === 'submitted') void this.#data.refresh();
     },
   });
 
@@ -137,7 +137,7 @@ export class CcEquipmentChecklist extends CcElement {
   /** Reloads the check (unsaved results are saved first). */
   async refresh(): Promise<void> {
     await this.save();
-    await this.data.refresh();
+    await this.#data.refresh();
   }
 
   /** Whether every result is on the server. */
@@ -147,14 +147,14 @@ export class CcEquipmentChecklist extends CcElement {
 
   /** Saves results not yet saved; resolves true when everything is on the server. */
   async save(): Promise<boolean> {
-    clearTimeout(this.timer);
-    while (this.saving) await this.saving;
+    clearTimeout(this.#timer);
+    while (this.#saving) await this.#saving;
     const check = this.check;
     const client = this.resolvedClient;
     if (!check || !client || check.state !== 'draft') return true;
-    if (!this.dirty.size) return this.saved;
-    const items = [...this.dirty].map(([assetId, local]) => ({ assetId, ...local }));
-    this.dirty = new Map();
+    if (!this.#dirty.size) return this.saved;
+    const items = [...this.#dirty].map(([assetId, local]) => ({ assetId, ...local }));
+    this.#dirty = new Map();
     this.saveState = 'saving';
     const run = (async () => {
       try {
@@ -163,19 +163,19 @@ export class CcEquipmentChecklist extends CcElement {
           { items },
           { ifMatch: check.version },
         );
-        this.check = this.withLocal(next);
-        this.saveState = this.dirty.size ? 'unsaved' : 'saved';
+        this.check = this.#withLocal(next);
+        this.saveState = this.#dirty.size ? 'unsaved' : 'saved';
       } catch (error) {
         for (const { assetId, ...local } of items) {
-          if (!this.dirty.has(assetId)) this.dirty.set(assetId, local);
+          if (!this.#dirty.has(assetId)) this.#dirty.set(assetId, local);
         }
         this.saveState = 'unsaved';
-        await this.failed(error, client);
+        await this.#failed(error, client);
       }
     })();
-    this.saving = run;
+    this.#saving = run;
     await run;
-    this.saving = undefined;
+    this.#saving = undefined;
     return this.saved;
   }
 
@@ -185,10 +185,10 @@ export class CcEquipmentChecklist extends CcElement {
     if (!this.resolvedClient || check?.state !== 'draft' || this.busy) return false;
     const problems = checkSubmitProblems(check.items);
     if (problems.length) {
-      void this.showProblems(problems.map((p) => [p.index, p.field]));
+      void this.#showProblems(problems.map((p) => [p.index, p.field]));
       return false;
     }
-    return this.act(async (client) => {
+    return this.#act(async (client) => {
       if (!(await this.save())) return false;
       const check = this.check!;
       // One key per version of the draft: sending it again (a retry, a reload) submits it once.
@@ -199,7 +199,7 @@ export class CcEquipmentChecklist extends CcElement {
       this.check = done;
       this.problems = new Map();
       const opened = new Set(done.items.map((i) => i.workOrderId).filter(Boolean)).size;
-      this.announcer.announce(this.m()('equipmentChecklist.submitted', { n: opened }));
+      this.#announcer.announce(this.m()('equipmentChecklist.submitted', { n: opened }));
       this.emit(new CcCheckSubmittedEvent(done));
     });
   }
@@ -209,7 +209,7 @@ export class CcEquipmentChecklist extends CcElement {
    * (412) loads the other version to choose from, a validation answer marks the items it names,
    * a check started elsewhere meanwhile (409, on start) is loaded to resume it.
    */
-  private async act(run: (client: CcClient) => Promise<unknown>): Promise<boolean> {
+  async #act(run: (client: CcClient) => Promise<unknown>): Promise<boolean> {
     const client = this.resolvedClient;
     if (!client || this.busy) return false;
     this.busy = true;
@@ -223,8 +223,8 @@ export class CcEquipmentChecklist extends CcElement {
         .filter((m) => m !== null)
         .map((m) => [Number(m[1]), m[2] as Field] as const);
       if (describeError(error).kind === 'validation' && mapped.length)
-        void this.showProblems(mapped);
-      else await this.failed(error, client);
+        void this.#showProblems(mapped);
+      else await this.#failed(error, client);
       return false;
     } finally {
       this.busy = false;
@@ -232,7 +232,7 @@ export class CcEquipmentChecklist extends CcElement {
   }
 
   /** A conflict (412) loads the other version to choose from; 409 on start reloads; else fails. */
-  private async failed(error: unknown, client: CcClient): Promise<void> {
+  async #failed(error: unknown, client: CcClient): Promise<void> {
     const info = describeError(error);
     const id = this.check?.id;
     if (info.status === 412 && id) {
@@ -240,7 +240,7 @@ export class CcEquipmentChecklist extends CcElement {
       this.saveState = 'conflict';
     } else if (info.status === 409 && this.check?.state !== 'draft') {
       // Someone started a check meanwhile: load it to resume it.
-      void this.data.refresh();
+      void this.#data.refresh();
     } else {
       this.actionError = info;
       this.emit(new CcErrorEvent(info));
@@ -249,23 +249,23 @@ export class CcEquipmentChecklist extends CcElement {
 
   // ---- editing ---------------------------------------------------------------------------------
 
-  private withLocal(check: Check): Check {
-    if (!this.dirty.size) return check;
+  #withLocal(check: Check): Check {
+    if (!this.#dirty.size) return check;
     const items = check.items.map((item) => {
-      const local = this.dirty.get(item.assetId);
+      const local = this.#dirty.get(item.assetId);
       return local ? { ...item, ...local } : item;
     });
     return { ...check, items, progress: checkProgress(items) };
   }
 
-  private edit(changes: ReadonlyMap<string, Partial<Local>>): void {
+  #edit(changes: ReadonlyMap<string, Partial<Local>>): void {
     if (!this.check) return;
     const problems = new Map(this.problems);
     const items = this.check.items.map((item) => {
       const change = changes.get(item.assetId);
       if (!change) return item;
       const next = { ...item, ...change };
-      this.dirty.set(item.assetId, { result: next.result, note: next.note ?? '' });
+      this.#dirty.set(item.assetId, { result: next.result, note: next.note ?? '' });
       const still = checkSubmitProblems([next])[0];
       if (still && problems.has(item.assetId)) problems.set(item.assetId, still.field);
       else problems.delete(item.assetId);
@@ -274,14 +274,14 @@ export class CcEquipmentChecklist extends CcElement {
     this.problems = problems;
     this.check = { ...this.check, items, progress: checkProgress(items) };
     this.saveState = 'unsaved';
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.save(), SAVE_DELAY);
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.save(), SAVE_DELAY);
   }
 
-  private async showProblems(list: ReadonlyArray<readonly [number, Field]>): Promise<void> {
+  async #showProblems(list: ReadonlyArray<readonly [number, Field]>): Promise<void> {
     const items = this.check!.items;
     this.problems = new Map(list.map(([i, field]) => [items[i]!.assetId, field]));
-    this.announcer.announce(this.m()('equipmentChecklist.problems', { n: list.length }));
+    this.#announcer.announce(this.m()('equipmentChecklist.problems', { n: list.length }));
     await this.updateComplete;
     const [index, field] = list[0]!;
     const id = items[index]!.assetId;
@@ -292,12 +292,12 @@ export class CcEquipmentChecklist extends CcElement {
       ?.focus();
   }
 
-  private start() {
-    const loaded = this.data.data;
-    const seat = this.seat;
+  #start() {
+    const loaded = this.#data.data;
+    const seat = this.#seat;
     return (
       loaded &&
-      this.act(async (client) => {
+      this.#act(async (client) => {
         this.check = await client.equipment.checks.start({
           teamId: loaded.teamId,
           ...(seat ? { seatId: seat } : {}),
@@ -309,28 +309,28 @@ export class CcEquipmentChecklist extends CcElement {
   }
 
   /** The seat being checked: the host's, else the one picked. */
-  private get seat(): string | undefined {
+  get #seat(): string | undefined {
     return this.seatId || this.pickedSeat;
   }
 
-  private async resolveConflict(keepMine: boolean): Promise<void> {
+  async #resolveConflict(keepMine: boolean): Promise<void> {
     if (!this.conflict) return;
-    if (!keepMine) this.dirty.clear();
-    this.check = this.withLocal(this.conflict);
+    if (!keepMine) this.#dirty.clear();
+    this.check = this.#withLocal(this.conflict);
     this.conflict = undefined;
-    this.saveState = this.dirty.size ? 'unsaved' : 'saved';
+    this.saveState = this.#dirty.size ? 'unsaved' : 'saved';
     if (keepMine) await this.save();
   }
 
-  private async pick(team: string | undefined, seat: string | undefined): Promise<void> {
+  async #pick(team: string | undefined, seat: string | undefined): Promise<void> {
     await this.save();
     this.pickedTeam = team;
     this.pickedSeat = seat;
   }
 
-  private setTab(tab: 'check' | 'overview', focus = false): void {
+  #setTab(tab: 'check' | 'overview', focus = false): void {
     this.tab = tab;
-    if (tab === 'overview' && !this.overview) void this.loadOverview();
+    if (tab === 'overview' && !this.#overview) void this.#loadOverview();
     if (focus) {
       void this.updateComplete.then(() =>
         this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus(),
@@ -338,7 +338,7 @@ export class CcEquipmentChecklist extends CcElement {
     }
   }
 
-  private async loadOverview(): Promise<void> {
+  async #loadOverview(): Promise<void> {
     const el = await createSubElement<HTMLElement & Record<string, unknown>>(
       this,
       'equipment-checklist',
@@ -346,12 +346,12 @@ export class CcEquipmentChecklist extends CcElement {
       () =>
         import('../equipment-overview/equipment-overview.js').then((m) => m.CcEquipmentOverview),
     );
-    if (!el || this.overview) return;
-    this.overview = el;
+    if (!el || this.#overview) return;
+    this.#overview = el;
     el.addEventListener('cc-seat-select', (event) => {
       const { teamId, seatId } = event as Event & { teamId: string; seatId: string };
-      void this.pick(this.teamId ? this.pickedTeam : teamId, seatId);
-      this.setTab('check', true);
+      void this.#pick(this.teamId ? this.pickedTeam : teamId, seatId);
+      this.#setTab('check', true);
     });
     this.requestUpdate();
   }
@@ -362,23 +362,23 @@ export class CcEquipmentChecklist extends CcElement {
     super.willUpdate(changed);
     this.setState('draft', this.check?.state === 'draft');
     this.setState('dirty', this.saveState !== 'saved');
-    if (this.overview) {
-      Object.assign(this.overview, { ...this.subElementSettings, teamId: this.teamId });
+    if (this.#overview) {
+      Object.assign(this.#overview, { ...this.subElementSettings, teamId: this.teamId });
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this.dirty.size) void this.save();
+    if (this.#dirty.size) void this.save();
   }
 
   protected override render() {
     const m = this.m();
     const tab =
       this.tab ?? this.view ?? (this.me?.role === 'operations_manager' ? 'overview' : 'check');
-    if (tab === 'overview' && !this.overview) void this.loadOverview();
+    if (tab === 'overview' && !this.#overview) void this.#loadOverview();
     const tabs = ['check', 'overview'] as const;
-    return html`${this.announcer.render()}
+    return html`${this.#announcer.render()}
       <h2 class="title">${m('equipmentChecklist.title')}</h2>
       <div
         role="tablist"
@@ -387,7 +387,7 @@ export class CcEquipmentChecklist extends CcElement {
         @keydown=${(e: KeyboardEvent) => {
           if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
           e.preventDefault();
-          this.setTab(tab === 'check' ? 'overview' : 'check', true);
+          this.#setTab(tab === 'check' ? 'overview' : 'check', true);
         }}
       >
         ${tabs.map(
@@ -399,21 +399,21 @@ export class CcEquipmentChecklist extends CcElement {
               aria-selected=${t === tab}
               aria-controls="panel"
               tabindex=${t === tab ? 0 : -1}
-              @click=${() => this.setTab(t)}
+              @click=${() => this.#setTab(t)}
             >
               ${m(`equipmentChecklist.tab.${t}`)}
             </button>`,
         )}
       </div>
       <div id="panel" role="tabpanel" aria-labelledby="tab-${tab}">
-        ${tab === 'overview' ? (this.overview ?? nothing) : this.data.render({ complete: (d) => this.renderCheck(d) })}
+        ${tab === 'overview' ? (this.#overview ?? nothing) : this.#data.render({ complete: (d) => this.#renderCheck(d) })}
       </div>`;
   }
 
-  private renderCheck(loaded: Loaded) {
+  #renderCheck(loaded: Loaded) {
     const m = this.m();
     const check = this.check;
-    const seat = this.seat;
+    const seat = this.#seat;
     const labels = new Map(loaded.seats.map((s) => [s.id, s.label]));
     const seats = (id: string) => m('equipmentChecklist.seat', { label: labels.get(id) ?? id });
     const teamName = (t: Team) =>
@@ -426,9 +426,9 @@ export class CcEquipmentChecklist extends CcElement {
                 >${m('equipmentChecklist.team')}
                 <select
                   @change=${(e: Event) =>
-                    void this.pick((e.target as HTMLSelectElement).value, undefined)}
+                    void this.#pick((e.target as HTMLSelectElement).value, undefined)}
                 >
-                  ${this.teams.map(
+                  ${this.#teams.map(
                     (t) =>
                       html`<option value=${t.id} ?selected=${t.id === loaded.teamId}>
                         ${teamName(t)}
@@ -444,7 +444,7 @@ export class CcEquipmentChecklist extends CcElement {
                 >${m('equipmentChecklist.scope')}
                 <select
                   @change=${(e: Event) =>
-                    void this.pick(
+                    void this.#pick(
                       this.pickedTeam,
                       (e.target as HTMLSelectElement).value || undefined,
                     )}
@@ -461,12 +461,12 @@ export class CcEquipmentChecklist extends CcElement {
         }
       </div>
       ${this.actionError ? errorTemplate(this, this.actionError) : nothing}
-      ${check?.state === 'draft' ? this.renderDraft(check, seats) : this.renderLast(check, seats)}`;
+      ${check?.state === 'draft' ? this.#renderDraft(check, seats) : this.#renderLast(check, seats)}`;
   }
 
-  private renderLast(check: Check | undefined, seats: (id: string) => string) {
+  #renderLast(check: Check | undefined, seats: (id: string) => string) {
     const m = this.m();
-    const seat = this.seat;
+    const seat = this.#seat;
     const items = check?.items.filter((i) => !seat || i.seatId === seat) ?? [];
     const findings = items.filter((i) => isFinding(i.result));
     const rate = check && passRate(checkSummary(items));
@@ -546,13 +546,13 @@ export class CcEquipmentChecklist extends CcElement {
         data-variant="primary"
         type="button"
         ?disabled=${this.busy}
-        @click=${() => void this.start()}
+        @click=${() => void this.#start()}
       >
         ${m('equipmentChecklist.start')}
       </button>`;
   }
 
-  private renderDraft(check: Check, seats: (id: string) => string) {
+  #renderDraft(check: Check, seats: (id: string) => string) {
     const m = this.m();
     const groups = new Map<string, Item[]>();
     for (const item of check.items)
@@ -586,7 +586,7 @@ export class CcEquipmentChecklist extends CcElement {
                   html`<button
                     class="cc-button"
                     type="button"
-                    @click=${() => void this.resolveConflict(mine)}
+                    @click=${() => void this.#resolveConflict(mine)}
                   >
                     ${m(mine ? 'equipmentChecklist.keepMine' : 'equipmentChecklist.takeTheirs')}
                   </button>`,
@@ -603,12 +603,12 @@ export class CcEquipmentChecklist extends CcElement {
               type="button"
               aria-describedby="s-${seatId}"
               @click=${() =>
-                this.edit(new Map(items.map((i) => [i.assetId, { result: 'pass' as const }])))}
+                this.#edit(new Map(items.map((i) => [i.assetId, { result: 'pass' as const }])))}
             >
               ${m('equipmentChecklist.allPass')}
             </button>
           </div>
-          ${items.map((item) => this.renderItem(item))}
+          ${items.map((item) => this.#renderItem(item))}
         </section>`;
       })}
       ${
@@ -630,7 +630,7 @@ export class CcEquipmentChecklist extends CcElement {
       </button>`;
   }
 
-  private renderItem(item: Item) {
+  #renderItem(item: Item) {
     const m = this.m();
     const id = item.assetId;
     const problem = this.problems.get(id);
@@ -651,7 +651,7 @@ export class CcEquipmentChecklist extends CcElement {
                 value=${r}
                 .checked=${item.result === r}
                 aria-invalid=${String(problem === 'result')}
-                @change=${() => this.edit(new Map([[id, { result: r }]]))}
+                @change=${() => this.#edit(new Map([[id, { result: r }]]))}
               />${this.t(`equipment.result.${r}`)}</label
             >`,
         )}
@@ -669,7 +669,7 @@ export class CcEquipmentChecklist extends CcElement {
                 aria-describedby="e-${id}"
                 .value=${item.note ?? ''}
                 @input=${(e: Event) =>
-                  this.edit(new Map([[id, { note: (e.target as HTMLTextAreaElement).value }]]))}
+                  this.#edit(new Map([[id, { note: (e.target as HTMLTextAreaElement).value }]]))}
               ></textarea>
             </label>`
           : nothing
