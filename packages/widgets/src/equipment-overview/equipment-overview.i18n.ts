@@ -17,10 +17,8 @@ const en = {
   'equipmentOverview.overdueBy': (p: { n: number }) =>
     p.n === 1 ? 'Overdue by 1 day' : `Overdue by ${p.n} days`,
   'equipmentOverview.never': 'Never checked',
-  'equipmentOverview.check': 'Check',
   'equipmentOverview.checkNow': (p: { seat: string }) => `Check seat ${p.seat}`,
   'equipmentOverview.history': 'History of a seat',
-  'equipmentOverview.pickSeat': 'Seat',
   'equipmentOverview.noHistory': 'No submitted check has covered this seat yet.',
   'equipmentOverview.checkedBy': (p: { date: string; name: string }) => `${p.date}, ${p.name}`,
 } as const;

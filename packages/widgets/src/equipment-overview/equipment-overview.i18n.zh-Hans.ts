@@ -17,10 +17,8 @@ export default {
   'equipmentOverview.dueAt': '应检日期',
   'equipmentOverview.overdueBy': (p) => `已逾期 ${p.n} 天`,
   'equipmentOverview.never': '从未巡检',
-  'equipmentOverview.check': '巡检',
   'equipmentOverview.checkNow': (p) => `巡检工位 ${p.seat}`,
   'equipmentOverview.history': '工位巡检记录',
-  'equipmentOverview.pickSeat': '工位',
   'equipmentOverview.noHistory': '该工位还没有已提交的巡检。',
   'equipmentOverview.checkedBy': (p) => `${p.date}，${p.name}`,
 } satisfies Catalog<Strings>;

@@ -17,10 +17,8 @@ export default {
   'equipmentOverview.dueAt': '應檢日期',
   'equipmentOverview.overdueBy': (p) => `已逾期 ${p.n} 天`,
   'equipmentOverview.never': '從未點檢',
-  'equipmentOverview.check': '點檢',
   'equipmentOverview.checkNow': (p) => `點檢座位 ${p.seat}`,
   'equipmentOverview.history': '座位點檢紀錄',
-  'equipmentOverview.pickSeat': '座位',
   'equipmentOverview.noHistory': '此座位還沒有已送出的點檢。',
   'equipmentOverview.checkedBy': (p) => `${p.date}，${p.name}`,
 } satisfies Catalog<Strings>;

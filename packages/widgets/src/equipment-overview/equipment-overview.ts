@@ -65,7 +65,7 @@ export class CcEquipmentOverview extends CcElement {
   @state() private historyError?: ErrorInfo;
   private m = () => this.msg(messages);
 
-  private data = new DataController(this, {
+  #data = new DataController(this, {
     args: () => [this.teamId] as const,
     task: async ([teamId], { client, signal }): Promise<Overview> => {
       const query = teamId ? { teamId } : {};
@@ -88,17 +88,17 @@ export class CcEquipmentOverview extends CcElement {
   private live = new LiveController(this, {
     topics: () => ['equipment'],
     onEvent: () => {
-      void this.data.refresh();
-      if (this.seat) void this.loadHistory(this.seat);
+      void this.#data.refresh();
+      if (this.seat) void this.#loadHistory(this.seat);
     },
   });
 
   /** The seats due or overdue shown now, most overdue first (the server's order). */
   get dueSeats(): readonly Schema<'DueCheck'>[] {
-    return this.data.data?.due ?? [];
+    return this.#data.data?.due ?? [];
   }
 
-  private async loadHistory(seatId: string): Promise<void> {
+  async #loadHistory(seatId: string): Promise<void> {
     const client = this.resolvedClient;
     this.seat = seatId || undefined;
     this.history = undefined;
@@ -113,16 +113,16 @@ export class CcEquipmentOverview extends CcElement {
     }
   }
 
-  private team(data: Overview, id: string): string {
+  #team(data: Overview, id: string): string {
     const name = data.names.get(id) as Record<string, string> | undefined;
     return name?.[this.resolvedLocale] ?? name?.en ?? id;
   }
 
   protected override render() {
-    return this.data.render({ complete: (data) => this.renderData(data) });
+    return this.#data.render({ complete: (data) => this.#renderData(data) });
   }
 
-  private renderData(data: Overview) {
+  #renderData(data: Overview) {
     const m = this.m();
     const date = (iso: string | null) =>
       iso ? this.fmt.date(iso, 'date') : m('equipmentOverview.never');
@@ -143,7 +143,7 @@ export class CcEquipmentOverview extends CcElement {
             ${data.teams.map(
               (t) =>
                 html`<tr data-team=${t.teamId}>
-                  <th scope="row">${this.team(data, t.teamId)}</th>
+                  <th scope="row">${this.#team(data, t.teamId)}</th>
                   <td>${t.passRate === null ? this.t('noData') : this.fmt.percent(t.passRate)}</td>
                   <td>${this.fmt.number(t.openFaults)}</td>
                   <td ?data-overdue=${t.overdueSeats > 0}>${this.fmt.number(t.overdueSeats)}</td>
@@ -174,7 +174,7 @@ export class CcEquipmentOverview extends CcElement {
                     (d) =>
                       html`<tr data-seat=${d.seatId}>
                         <th scope="row">${d.seatLabel}</th>
-                        <td>${this.team(data, d.teamId)}</td>
+                        <td>${this.#team(data, d.teamId)}</td>
                         <td ?data-overdue=${d.state === 'overdue'}>
                           ${
                             d.state === 'overdue' && d.overdueDays > 0
@@ -202,15 +202,15 @@ export class CcEquipmentOverview extends CcElement {
       }
       <h3>${m('equipmentOverview.history')}</h3>
       <label
-        >${m('equipmentOverview.pickSeat')}
+        >${m('equipmentOverview.seat')}
         <select
-          @change=${(e: Event) => void this.loadHistory((e.target as HTMLSelectElement).value)}
+          @change=${(e: Event) => void this.#loadHistory((e.target as HTMLSelectElement).value)}
         >
           <option value=""></option>
           ${data.seats.map(
             (s) =>
               html`<option value=${s.id} ?selected=${s.id === this.seat}>
-                ${s.label} · ${this.team(data, s.teamId)}
+                ${s.label} · ${this.#team(data, s.teamId)}
               </option>`,
           )}
         </select></label
