@@ -16,7 +16,6 @@ const en = {
   'complaintResolution.needFinding': 'Write down the finding.',
   'complaintResolution.verdictRecorded': (p: { verdict: string }) =>
     `Verdict recorded: ${p.verdict}.`,
-  'complaintResolution.callback': 'Customer callback',
   'complaintResolution.outcome': 'Result of the call',
   'complaintResolution.o.satisfied': 'Reached, satisfied',
   'complaintResolution.o.partially_satisfied': 'Reached, partly satisfied',

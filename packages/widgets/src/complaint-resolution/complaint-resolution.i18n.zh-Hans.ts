@@ -15,7 +15,6 @@ export default {
   'complaintResolution.pickVerdict': '请选择是否为有效投诉。',
   'complaintResolution.needFinding': '请填写调查结论。',
   'complaintResolution.verdictRecorded': (p) => `投诉定性已记录：${p.verdict}。`,
-  'complaintResolution.callback': '客户回访',
   'complaintResolution.outcome': '回访结果',
   'complaintResolution.o.satisfied': '已联系上，客户满意',
   'complaintResolution.o.partially_satisfied': '已联系上，客户基本满意',

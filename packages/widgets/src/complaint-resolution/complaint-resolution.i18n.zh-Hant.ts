@@ -15,7 +15,6 @@ export default {
   'complaintResolution.pickVerdict': '請選擇是否為有理投訴。',
   'complaintResolution.needFinding': '請填寫調查結論。',
   'complaintResolution.verdictRecorded': (p) => `客訴判定已登錄：${p.verdict}。`,
-  'complaintResolution.callback': '客戶回電',
   'complaintResolution.outcome': '回電結果',
   'complaintResolution.o.satisfied': '已聯絡上，客戶滿意',
   'complaintResolution.o.partially_satisfied': '已聯絡上，客戶部分滿意',

@@ -194,7 +194,7 @@ export class CcComplaintResolution extends CcElement {
         }
       </section>
       <section part="callback" aria-labelledby="callback-h">
-        <h4 id="callback-h">${m('complaintResolution.callback')}</h4>
+        <h4 id="callback-h">${this.t('complaint.callbackTitle')}</h4>
         ${
           cb
             ? html`<p class="value" data-outcome=${cb.outcome}>
