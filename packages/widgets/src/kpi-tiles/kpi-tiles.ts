@@ -11,6 +11,7 @@ import { CcErrorEvent } from '../shared/events.js';
 import { LiveController, type LiveOptions } from '../shared/live-controller.js';
 import { errorText } from '../shared/status.js';
 import { createSubElement } from '../shared/sub-element.js';
+import { localized, selectField } from '../shared/controls.js';
 import {
   changeTemplate,
   dayOf,
@@ -332,20 +333,16 @@ export class CcKpiTiles extends CcElement {
     return html`${this.#announcer.render()}
       <div class="bar" part="toolbar">
         ${free ? this.#scopePicker(q) : nothing}
-        <label
-          >${m('kpiTiles.period')}
-          <select
-            name="period"
-            @change=${(e: Event) =>
-              (this.period = (e.target as HTMLSelectElement).value as KpiPeriod)}
-            ?disabled=${this.appraisal}
-          >
-            ${PERIODS.filter((p) => p !== 'live' || this.#mayGoLive()).map(
-              (p) =>
-                html`<option value=${p} ?selected=${p === period}>${m(`kpiTiles.p.${p}`)}</option>`,
-            )}
-          </select></label
-        >
+        ${selectField(
+          m('kpiTiles.period'),
+          period,
+          PERIODS.filter((p) => p !== 'live' || this.#mayGoLive()).map((p) => [
+            p,
+            m(`kpiTiles.p.${p}`),
+          ]),
+          (p) => (this.period = p as KpiPeriod),
+          { name: 'period', disabled: this.appraisal },
+        )}
         ${free && period === 'custom' ? html`${day('from', from)} ${day('to', to)}` : nothing}
         ${
           free && from
@@ -444,36 +441,25 @@ export class CcKpiTiles extends CcElement {
     const me = this.me!.value;
     const { teams, agents } = this.#people;
     if (me.role === 'agent' || (!teams.length && !agents.length)) return nothing;
-    const option = (value: string, n: Named | string, dot = '') =>
-      html`<option value=${value} ?selected=${value === `${q.scope}:${q.scopeId ?? ''}`}>
-        ${dot}${
-          typeof n === 'string'
-            ? n
-            : typeof n.name === 'string'
-              ? n.name
-              : (n.name[this.resolvedLocale] ?? n.name.en ?? n.id)
-        }
-      </option>`;
-    return html`<label
-      >${this.m()('kpiTiles.scope')}
-      <select
-        name="scope"
-        @change=${(e: Event) => {
-          const [scope, id] = (e.target as HTMLSelectElement).value.split(':') as [
-            KpiScope,
-            string,
-          ];
-          this.scope = scope;
-          this.scopeId = id || undefined;
-          this.appraisal = false;
-          if (scope === 'agent' && this.period === 'live') this.period = 'today';
-        }}
-      >
-        ${me.role === 'supervisor' ? nothing : option('center:', this.m()('kpiTiles.center'))}
-        ${teams.map((t) => option(`team:${t.id}`, t))}
-        ${agents.map((a) => option(`agent:${a.id}`, a, '· '))}
-      </select></label
-    >`;
+    const options = (kind: string, list: Named[], dot = '') =>
+      list.map((n) => [`${kind}:${n.id}`, dot + localized(this, n.name, n.id)] as const);
+    return selectField(
+      this.m()('kpiTiles.scope'),
+      `${q.scope}:${q.scopeId ?? ''}`,
+      [
+        ...(me.role === 'supervisor' ? [] : [['center:', this.m()('kpiTiles.center')] as const]),
+        ...options('team', teams),
+        ...options('agent', agents, '· '),
+      ],
+      (value) => {
+        const [scope, id] = value.split(':') as [KpiScope, string];
+        this.scope = scope;
+        this.scopeId = id || undefined;
+        this.appraisal = false;
+        if (scope === 'agent' && this.period === 'live') this.period = 'today';
+      },
+      { name: 'scope' },
+    );
   }
 
   /** The tiles of a report (in the order asked), or the live figures with the staffing beside. */
