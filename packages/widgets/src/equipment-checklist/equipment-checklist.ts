@@ -17,6 +17,7 @@ import { describeError, type ErrorInfo } from '../shared/errors.js';
 import { CcErrorEvent } from '../shared/events.js';
 import { LiveController } from '../shared/live-controller.js';
 import { errorTemplate } from '../shared/status.js';
+import { localized, selectField } from '../shared/controls.js';
 import { CcCheckSubmittedEvent, CcWorkorderSelectEvent } from './equipment-checklist.events.js';
 import { messages } from './equipment-checklist.i18n.js';
 import { styles } from './equipment-checklist.styles.js';
@@ -416,48 +417,27 @@ export class CcEquipmentChecklist extends CcElement {
     const seat = this.#seat;
     const labels = new Map(loaded.seats.map((s) => [s.id, s.label]));
     const seats = (id: string) => m('equipmentChecklist.seat', { label: labels.get(id) ?? id });
-    const teamName = (t: Team) =>
-      (t.name as Record<string, string>)[this.resolvedLocale] ?? t.name.en;
     return html`<div class="bar">
         ${
           this.teamId || this.me?.role !== 'operations_manager'
             ? nothing
-            : html`<label
-                >${m('equipmentChecklist.team')}
-                <select
-                  @change=${(e: Event) =>
-                    void this.#pick((e.target as HTMLSelectElement).value, undefined)}
-                >
-                  ${this.#teams.map(
-                    (t) =>
-                      html`<option value=${t.id} ?selected=${t.id === loaded.teamId}>
-                        ${teamName(t)}
-                      </option>`,
-                  )}
-                </select></label
-              >`
+            : selectField(
+                m('equipmentChecklist.team'),
+                loaded.teamId,
+                this.#teams.map((t) => [t.id, localized(this, t.name)]),
+                (team) => void this.#pick(team, undefined),
+              )
         }
         ${
           this.seatId
             ? nothing
-            : html`<label
-                >${m('equipmentChecklist.scope')}
-                <select
-                  @change=${(e: Event) =>
-                    void this.#pick(
-                      this.pickedTeam,
-                      (e.target as HTMLSelectElement).value || undefined,
-                    )}
-                >
-                  <option value="">${m('equipmentChecklist.wholeTeam')}</option>
-                  ${loaded.seats.map(
-                    (s) =>
-                      html`<option value=${s.id} ?selected=${s.id === seat}>
-                        ${m('equipmentChecklist.seat', { label: s.label })}
-                      </option>`,
-                  )}
-                </select></label
-              >`
+            : selectField(
+                m('equipmentChecklist.scope'),
+                seat,
+                loaded.seats.map((s) => [s.id, m('equipmentChecklist.seat', { label: s.label })]),
+                (picked) => void this.#pick(this.pickedTeam, picked || undefined),
+                { empty: m('equipmentChecklist.wholeTeam') },
+              )
         }
       </div>
       ${this.actionError ? errorTemplate(this, this.actionError) : nothing}
