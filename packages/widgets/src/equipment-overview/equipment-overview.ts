@@ -7,6 +7,7 @@ import { describeError, type ErrorInfo } from '../shared/errors.js';
 import { CcErrorEvent, CcEvent } from '../shared/events.js';
 import { LiveController } from '../shared/live-controller.js';
 import { errorTemplate } from '../shared/status.js';
+import { localized, selectField } from '../shared/controls.js';
 import { CcWorkorderSelectEvent } from '../equipment-checklist/equipment-checklist.events.js';
 import { messages } from './equipment-overview.i18n.js';
 import { styles } from './equipment-overview.styles.js';
@@ -114,8 +115,7 @@ export class CcEquipmentOverview extends CcElement {
   }
 
   #team(data: Overview, id: string): string {
-    const name = data.names.get(id) as Record<string, string> | undefined;
-    return name?.[this.resolvedLocale] ?? name?.en ?? id;
+    return localized(this, data.names.get(id), id);
   }
 
   protected override render() {
@@ -201,20 +201,13 @@ export class CcEquipmentOverview extends CcElement {
           : html`<p>${m('equipmentOverview.noneDue')}</p>`
       }
       <h3>${m('equipmentOverview.history')}</h3>
-      <label
-        >${m('equipmentOverview.seat')}
-        <select
-          @change=${(e: Event) => void this.#loadHistory((e.target as HTMLSelectElement).value)}
-        >
-          <option value=""></option>
-          ${data.seats.map(
-            (s) =>
-              html`<option value=${s.id} ?selected=${s.id === this.seat}>
-                ${s.label} · ${this.#team(data, s.teamId)}
-              </option>`,
-          )}
-        </select></label
-      >
+      ${selectField(
+        m('equipmentOverview.seat'),
+        this.seat,
+        data.seats.map((s) => [s.id, `${s.label} · ${this.#team(data, s.teamId)}`]),
+        (seat) => void this.#loadHistory(seat),
+        { empty: '' },
+      )}
       ${this.historyError ? errorTemplate(this, this.historyError) : nothing}
       ${
         this.history
