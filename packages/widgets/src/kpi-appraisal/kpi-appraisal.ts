@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Schema } from '@cc-kit/spec';
+import { selectField } from '../shared/controls.js';
 import { DataController } from '../shared/data-controller.js';
 import { CcElement } from '../shared/element.js';
 import {
@@ -83,20 +84,12 @@ export class CcKpiAppraisal extends CcElement {
   protected override render() {
     const m = this.msg(messages);
     return html`<div class="bar">
-        <label
-          >${m('kpiAppraisal.period')}
-          <select
-            @change=${(e: Event) =>
-              (this.period = (e.target as HTMLSelectElement).value as AppraisalPeriod)}
-          >
-            ${PERIODS.map(
-              (p) =>
-                html`<option value=${p} ?selected=${p === this.period}>
-                  ${m(`kpiAppraisal.p.${p}`)}
-                </option>`,
-            )}
-          </select></label
-        >
+        ${selectField(
+          m('kpiAppraisal.period'),
+          this.period,
+          PERIODS.map((p) => [p, m(`kpiAppraisal.p.${p}`)]),
+          (p) => (this.period = p as AppraisalPeriod),
+        )}
         <label
           >${m('kpiAppraisal.date')}
           <input
