@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { Task } from '@lit/task';
 import {
   CHANNELS,
@@ -278,14 +277,11 @@ export class CcComplaintForm extends CcElement {
     this.setState('submitted', !!this.done);
     this.internals.setFormValue(JSON.stringify(this.body()));
     const [key, issue] = [...this.issues][0] ?? [];
-    const anchor = key ? this.control(key) : null;
-    if (issue)
-      this.internals.setValidity(
-        { customError: true },
-        this.errText(key!, issue),
-        anchor ?? undefined,
-      );
-    else this.internals.setValidity({});
+    this.internals.setValidity(
+      { customError: !!issue },
+      issue && this.errText(key!, issue),
+      (key && this.control(key)) || undefined,
+    );
   }
 
   // ---- values ------------------------------------------------------------------------------------
@@ -421,8 +417,13 @@ export class CcComplaintForm extends CcElement {
   private async flagErrors(): Promise<void> {
     this.announcer.announce(this.m()('complaintForm.fix', { n: this.issues.size }));
     this.requestUpdate();
+    await this.focusFirst('[aria-invalid=true]');
+  }
+
+  /** After the next render, focuses the first element that matches. */
+  private async focusFirst(selector: string): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   // ---- drafts and filing -------------------------------------------------------------------------
@@ -505,8 +506,7 @@ export class CcComplaintForm extends CcElement {
       this.done = ticket;
       this.emit(new CcComplaintSubmittedEvent(ticket));
       this.announcer.announce(this.m()('complaintForm.done'));
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+      await this.focusFirst('h2');
     } catch (error) {
       const info = describeError(error);
       if (TRANSIENT.includes(info.kind) || info.code === 'idempotency-in-progress') {
@@ -554,10 +554,7 @@ export class CcComplaintForm extends CcElement {
 
   private another = async (): Promise<void> => {
     this.reset();
-    await this.updateComplete;
-    this.renderRoot
-      .querySelector<HTMLElement>('input:not([readonly]),select:not([disabled])')
-      ?.focus();
+    await this.focusFirst('input:not([readonly]),select:not([disabled])');
   };
 
   // ---- events ------------------------------------------------------------------------------------
@@ -662,7 +659,7 @@ export class CcComplaintForm extends CcElement {
                 id=${key}
                 name=${key}
                 rows=${key === 'description' ? 4 : 2}
-                .value=${live(value)}
+                .value=${value}
                 ?readonly=${locked}
                 ?required=${required}
                 aria-invalid=${invalid}
@@ -672,7 +669,7 @@ export class CcComplaintForm extends CcElement {
                 id=${key}
                 name=${key}
                 type=${type}
-                .value=${live(value)}
+                .value=${value}
                 ?readonly=${locked}
                 ?required=${required}
                 aria-invalid=${invalid}
@@ -779,7 +776,7 @@ export class CcComplaintForm extends CcElement {
                   id="query"
                   type="search"
                   autocomplete="off"
-                  .value=${live(this.query)}
+                  .value=${this.query}
                   ?readonly=${this.locked('categoryId')}
                   @input=${(e: Event) => {
                     e.stopPropagation();
