@@ -80,14 +80,14 @@ export class CcComplaintResolution extends CcElement {
   @state() private drafts: Partial<Record<Kind, Draft>> = {};
   @state() private errors: Record<string, string> = {};
   @state() private latest?: Ticket;
-  private busy?: Kind;
-  private shownId?: string;
-  private me?: Schema<'Me'>;
-  private announcer = new Announcer(this);
+  #busy?: Kind;
+  #shownId?: string;
+  #me?: Schema<'Me'>;
+  #announcer = new Announcer(this);
   /** Said once this element stays connected: a host re-rendering moves it (and drops the queue). */
-  private toSay?: string;
+  #toSay?: string;
 
-  private data = new DataController(this, {
+  #data = new DataController(this, {
     args: () => [this.ticketId ?? this.ticket?.id] as const,
     enabled: ([id]) => !!id,
     task: async ([id], { client, signal }) => {
@@ -95,7 +95,7 @@ export class CcComplaintResolution extends CcElement {
         directoryFor(client),
         this.ticket?.id === id ? this.ticket : client.tickets.get(id!, { signal }),
       ]);
-      this.me = book.me;
+      this.#me = book.me;
       return ticket;
     },
     isEmpty: () => !(this.ticketId ?? this.ticket?.id),
@@ -104,7 +104,7 @@ export class CcComplaintResolution extends CcElement {
   /** The complaint as last read (the newest version the element has seen). */
   get current(): Ticket | undefined {
     const id = this.ticketId ?? this.ticket?.id;
-    return [this.ticket, this.latest, this.data.data]
+    return [this.ticket, this.latest, this.#data.data]
       .filter((t) => t?.id === id)
       .reduce<Ticket | undefined>((a, t) => (a && a.version >= t!.version ? a : t), undefined);
   }
@@ -116,24 +116,24 @@ export class CcComplaintResolution extends CcElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.toSay) this.announcer.announce(this.toSay);
+    if (this.#toSay) this.#announcer.announce(this.#toSay);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.toSay && this.announcer.current.includes(this.toSay)) this.toSay = undefined;
+    if (this.#toSay && this.#announcer.current.includes(this.#toSay)) this.#toSay = undefined;
   }
 
-  private say(text: string): void {
-    this.announcer.announce((this.toSay = text));
+  #say(text: string): void {
+    this.#announcer.announce((this.#toSay = text));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // Another complaint: nothing typed for the previous one carries over.
     const id = this.ticketId ?? this.ticket?.id;
-    if (id !== this.shownId) {
-      this.shownId = id;
+    if (id !== this.#shownId) {
+      this.#shownId = id;
       this.latest = undefined;
       this.drafts = {};
       this.errors = {};
@@ -142,27 +142,27 @@ export class CcComplaintResolution extends CcElement {
 
   protected override render(): TemplateResult {
     const m = this.msg(messages);
-    return html`${this.announcer.render()}
+    return html`${this.#announcer.render()}
       <h3 part="heading" tabindex="-1">${m('complaintResolution.title')}</h3>
-      ${this.data.render({
+      ${this.#data.render({
         complete: () => {
           const t = this.current;
-          return t?.complaint ? this.body(t, t.complaint) : nothing;
+          return t?.complaint ? this.#body(t, t.complaint) : nothing;
         },
       })}`;
   }
 
-  private body(t: Ticket, c: Schema<'ComplaintDetails'>): TemplateResult {
+  #body(t: Ticket, c: Schema<'ComplaintDetails'>): TemplateResult {
     const m = this.msg(messages);
-    const role = this.me?.role;
+    const role = this.#me?.role;
     const open = t.state !== 'closed';
     const { verdict: v, callback: cb } = c;
     // `recordComplaintCallback`: also an agent on their own complaint, a supervisor on their team's.
     const mayCall =
       !!role &&
       (VERDICT.has(role) ||
-        (role === 'agent' && t.assigneeId === this.me?.user.id) ||
-        (role === 'supervisor' && t.teamId === this.me?.teamId));
+        (role === 'agent' && t.assigneeId === this.#me?.user.id) ||
+        (role === 'supervisor' && t.teamId === this.#me?.teamId));
     return html`<section part="verdict" aria-labelledby="verdict-h">
         <h4 id="verdict-h">${m('complaintResolution.verdict')}</h4>
         ${
@@ -181,7 +181,7 @@ export class CcComplaintResolution extends CcElement {
         }
         ${
           open && role && VERDICT.has(role)
-            ? this.form(
+            ? this.#form(
                 'verdict',
                 [
                   ['yes', m('complaintResolution.justified')],
@@ -211,7 +211,7 @@ export class CcComplaintResolution extends CcElement {
         }
         ${
           open && mayCall
-            ? this.form(
+            ? this.#form(
                 'callback',
                 OUTCOMES.map((o) => [o, m(`complaintResolution.o.${o}`)]),
                 m('complaintResolution.note'),
@@ -232,7 +232,7 @@ export class CcComplaintResolution extends CcElement {
       }`;
   }
 
-  private draft(kind: Kind): Draft {
+  #draft(kind: Kind): Draft {
     const c = this.current?.complaint;
     if (this.drafts[kind]) return this.drafts[kind];
     if (kind === 'verdict') {
@@ -242,23 +242,23 @@ export class CcComplaintResolution extends CcElement {
     return { choice: c?.callback?.outcome, text: c?.callback?.note ?? '' };
   }
 
-  private edit(kind: Kind, change: Partial<Draft>, field: string): void {
-    this.drafts = { ...this.drafts, [kind]: { ...this.draft(kind), ...change } };
+  #edit(kind: Kind, change: Partial<Draft>, field: string): void {
+    this.drafts = { ...this.drafts, [kind]: { ...this.#draft(kind), ...change } };
     this.errors = without(this.errors, field);
   }
 
-  private form(
+  #form(
     kind: Kind,
     options: Array<[string, string]>,
     textLabel: string,
     submit: string,
   ): TemplateResult {
-    const d = this.draft(kind);
+    const d = this.#draft(kind);
     const choice = `${kind}-choice`;
     const text = `${kind}-text`;
     const invalid = (id: string) => (this.errors[id] ? 'true' : nothing);
     const described = (id: string) => (this.errors[id] ? `${id}-error` : nothing);
-    return html`<form part="${kind}-form" novalidate @submit=${(e: Event) => this.submit(e, kind)}>
+    return html`<form part="${kind}-form" novalidate @submit=${(e: Event) => this.#submit(e, kind)}>
       <fieldset aria-describedby=${described(choice)}>
         <legend>
           ${this.msg(messages)(
@@ -275,12 +275,12 @@ export class CcComplaintResolution extends CcElement {
                 value=${value}
                 .checked=${d.choice === value}
                 aria-invalid=${invalid(choice)}
-                @change=${() => this.edit(kind, { choice: value }, choice)}
+                @change=${() => this.#edit(kind, { choice: value }, choice)}
               />${label}</label
             >`,
         )}
       </fieldset>
-      ${this.error(choice)}
+      ${this.#error(choice)}
       <label for=${text}>${textLabel}</label>
       <textarea
         id=${text}
@@ -291,16 +291,16 @@ export class CcComplaintResolution extends CcElement {
         aria-describedby=${described(text)}
         .value=${d.text}
         @input=${(e: Event) =>
-          this.edit(kind, { text: (e.target as HTMLTextAreaElement).value }, text)}
+          this.#edit(kind, { text: (e.target as HTMLTextAreaElement).value }, text)}
       ></textarea>
-      ${this.error(text)}${this.error(kind, true)}
+      ${this.#error(text)}${this.#error(kind, true)}
       <button class="cc-button" data-variant="primary" type="submit" id="${kind}-submit">
-        ${this.busy === kind ? this.t('sending') : submit}
+        ${this.#busy === kind ? this.t('sending') : submit}
       </button>
     </form>`;
   }
 
-  private error(id: string, alert = false): unknown {
+  #error(id: string, alert = false): unknown {
     const text = this.errors[id];
     return text
       ? html`<p id="${id}-error" class="error" part="field-error" role=${alert ? 'alert' : nothing}>
@@ -309,13 +309,13 @@ export class CcComplaintResolution extends CcElement {
       : nothing;
   }
 
-  private async submit(e: Event, kind: Kind): Promise<void> {
+  async #submit(e: Event, kind: Kind): Promise<void> {
     e.preventDefault();
     const t = this.current;
     const client = this.resolvedClient;
-    if (!t || !client || this.busy) return;
+    if (!t || !client || this.#busy) return;
     const m = this.msg(messages);
-    const d = this.draft(kind);
+    const d = this.#draft(kind);
     const note = d.text.trim();
     const errors: Record<string, string> = {};
     if (!d.choice) {
@@ -325,8 +325,8 @@ export class CcComplaintResolution extends CcElement {
     }
     if (kind === 'verdict' && !note) errors['verdict-text'] = m('complaintResolution.needFinding');
     this.errors = errors;
-    if (Object.keys(errors).length) return this.focusError();
-    this.busy = kind;
+    if (Object.keys(errors).length) return this.#focusError();
+    this.#busy = kind;
     this.requestUpdate();
     try {
       let updated: Ticket;
@@ -339,7 +339,7 @@ export class CcComplaintResolution extends CcElement {
         const verdict = m(
           d.choice === 'yes' ? 'complaintResolution.justified' : 'complaintResolution.unjustified',
         );
-        this.say(m('complaintResolution.verdictRecorded', { verdict }));
+        this.#say(m('complaintResolution.verdictRecorded', { verdict }));
       } else {
         const outcome = d.choice as Schema<'CallbackOutcome'>;
         updated = await client.complaints.callback(
@@ -347,7 +347,7 @@ export class CcComplaintResolution extends CcElement {
           { outcome, ...(note ? { note } : {}) },
           { ifMatch: t.version },
         );
-        this.say(
+        this.#say(
           m('complaintResolution.callbackRecorded', {
             outcome: m(`complaintResolution.o.${outcome}`),
           }),
@@ -394,14 +394,14 @@ export class CcComplaintResolution extends CcElement {
       }
       if (info.status !== 412) this.emit(new CcErrorEvent(info));
       this.errors = found;
-      if (!found[kind]) void this.focusError();
+      if (!found[kind]) void this.#focusError();
     } finally {
-      this.busy = undefined;
+      this.#busy = undefined;
       this.requestUpdate();
     }
   }
 
-  private async focusError(): Promise<void> {
+  async #focusError(): Promise<void> {
     await this.updateComplete;
     const id = Object.keys(this.errors)[0];
     if (id) {

@@ -56,10 +56,10 @@ export class CcTicketBulk extends CcElement {
   @state() private error?: string;
   @state() private outcomes?: TicketBulkOutcome[];
 
-  private t2 = () => this.msg(messages);
-  private announcer = new Announcer(this, 800);
+  #t2 = () => this.msg(messages);
+  #announcer = new Announcer(this, 800);
 
-  private data = new DataController(this, {
+  #data = new DataController(this, {
     args: () => [] as const,
     task: (_args, { client }) => directoryFor(client),
     isEmpty: () => !this.tickets.length && !this.outcomes,
@@ -71,19 +71,19 @@ export class CcTicketBulk extends CcElement {
   }
 
   protected override render(): unknown {
-    return html`${this.announcer.render()}${this.data.render({
+    return html`${this.#announcer.render()}${this.#data.render({
       complete: () =>
-        html`${this.tickets.length ? this.renderBar() : nothing}
+        html`${this.tickets.length ? this.#renderBar() : nothing}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-        ${this.outcomes ? this.renderResults(this.outcomes) : nothing}`,
-      emptyMessage: this.t2()('ticketBulk.none'),
+        ${this.outcomes ? this.#renderResults(this.outcomes) : nothing}`,
+      emptyMessage: this.#t2()('ticketBulk.none'),
     })}`;
   }
 
-  private renderBar(): TemplateResult {
-    const m = this.t2();
+  #renderBar(): TemplateResult {
+    const m = this.#t2();
     const f = this.msg(family);
-    const book = this.data.data;
+    const book = this.#data.data;
     const role = book?.me.role;
     const chosen = this.tickets;
     const tr = this.transition;
@@ -97,7 +97,7 @@ export class CcTicketBulk extends CcElement {
         e.preventDefault();
         const text = (e.target as HTMLFormElement).elements.namedItem('bulk-text') as
           HTMLTextAreaElement | undefined;
-        if (tr) void this.apply('transition', tr, text?.value.trim());
+        if (tr) void this.#apply('transition', tr, text?.value.trim());
       }}
     >
       <span role="status">${m('ticketBulk.selected', { n: this.fmt.number(chosen.length) })}</span>
@@ -105,7 +105,7 @@ export class CcTicketBulk extends CcElement {
         class="cc-button"
         type="button"
         ?disabled=${this.busy}
-        @click=${() => void this.apply('assign', book?.me.user.id ?? '')}
+        @click=${() => void this.#apply('assign', book?.me.user.id ?? '')}
       >
         ${f('ticketQueue.assignMe')}
       </button>
@@ -117,7 +117,7 @@ export class CcTicketBulk extends CcElement {
                 id="bulk-assignee"
                 ?disabled=${this.busy}
                 @change=${(e: Event) => {
-                  void this.apply('assign', pick(e));
+                  void this.#apply('assign', pick(e));
                   (e.target as HTMLSelectElement).value = '';
                 }}
               >
@@ -163,17 +163,17 @@ export class CcTicketBulk extends CcElement {
       <button class="cc-button" data-variant="primary" type="submit" ?disabled=${!tr || this.busy}>
         ${f('ticketQueue.apply')}
       </button>
-      <button class="cc-button" type="button" @click=${() => this.select([])}>
+      <button class="cc-button" type="button" @click=${() => this.#select([])}>
         ${m('ticketBulk.clear')}
       </button>
     </form>`;
   }
 
-  private select(ids: string[]): void {
+  #select(ids: string[]): void {
     this.emit(new CcSelectionChangeEvent(ids));
   }
 
-  private async apply(action: 'assign' | 'transition', value: string, text?: string) {
+  async #apply(action: 'assign' | 'transition', value: string, text?: string) {
     const client = this.resolvedClient;
     if (!client || !value) return;
     const chosen = [...this.tickets];
@@ -213,13 +213,13 @@ export class CcTicketBulk extends CcElement {
       this.outcomes = outcomes;
       this.transition = undefined;
       const ok = outcomes.filter((o) => o.status < 300).length;
-      this.announcer.announce(
-        this.t2()('ticketBulk.results', {
+      this.#announcer.announce(
+        this.#t2()('ticketBulk.results', {
           ok: this.fmt.number(ok),
           failed: this.fmt.number(outcomes.length - ok),
         }),
       );
-      this.select(outcomes.filter((o) => o.status >= 300).map((o) => o.id));
+      this.#select(outcomes.filter((o) => o.status >= 300).map((o) => o.id));
     } catch (error) {
       const info = describeError(error);
       this.emit(new CcErrorEvent(info));
@@ -229,8 +229,8 @@ export class CcTicketBulk extends CcElement {
     }
   }
 
-  private renderResults(results: TicketBulkOutcome[]): TemplateResult {
-    const m = this.t2();
+  #renderResults(results: TicketBulkOutcome[]): TemplateResult {
+    const m = this.#t2();
     const ok = results.filter((o) => o.status < 300).length;
     return html`<section class="bulk-results" part="results" aria-label=${m('ticketBulk.label')}>
       <p>
@@ -243,7 +243,7 @@ export class CcTicketBulk extends CcElement {
           type="button"
           @click=${() => {
             this.outcomes = undefined;
-            this.select(this.tickets.map((t) => t.id));
+            this.#select(this.tickets.map((t) => t.id));
           }}
         >
           ${this.t('close')}

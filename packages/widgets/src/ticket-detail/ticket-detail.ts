@@ -96,17 +96,17 @@ export class CcTicketDetail extends CcElement {
   @state() private notClosable = false;
   /** The complaint outcome section, created on first use (a complaint only). */
   @state() private resolution?: HTMLElement & { ticket?: Ticket; client?: unknown };
-  private resolutionLoading = false;
+  #resolutionLoading = false;
 
-  private book?: Directory;
-  private clock?: ReturnType<typeof setInterval>;
-  private focusOnLoad = false;
-  private t2 = () => this.msg(messages);
+  #book?: Directory;
+  #clock?: ReturnType<typeof setInterval>;
+  #focusOnLoad = false;
+  #t2 = () => this.msg(messages);
   /** The strings the ticket elements share (the queue's catalog). */
-  private f = () => this.msg(family);
-  private announcer = new Announcer(this, 800);
+  #f = () => this.msg(family);
+  #announcer = new Announcer(this, 800);
 
-  private data = new DataController(this, {
+  #data = new DataController(this, {
     args: () => [this.ticketId] as const,
     enabled: ([id]) => !!id,
     task: async ([id], { client, signal }) => {
@@ -116,7 +116,7 @@ export class CcTicketDetail extends CcElement {
         client.tickets.comments.iterate(id!, {}, { signal }).toArray({ limit: 200 }),
         client.tickets.activity.iterate(id!, {}, { signal }).toArray({ limit: 200 }),
       ]);
-      this.book = book;
+      this.#book = book;
       return { ticket, comments, activity } as Detail;
     },
     isEmpty: () => !this.ticketId,
@@ -126,10 +126,10 @@ export class CcTicketDetail extends CcElement {
     topics: () => ['tickets'],
     enabled: () => !this.noLive && !!this.ticketId,
     onEvent: ({ type, data }) => {
-      const d = this.detail;
+      const d = this.#detail;
       if (!d) return;
-      if (type === 'ticket.updated') this.show(data as Ticket);
-      if (type === 'ticket.commented') this.addToList(data as Comment);
+      if (type === 'ticket.updated') this.#show(data as Ticket);
+      if (type === 'ticket.commented') this.#addToList(data as Comment);
     },
   });
 
@@ -138,38 +138,38 @@ export class CcTicketDetail extends CcElement {
     this.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && this.closable) {
         e.stopPropagation();
-        this.close();
+        this.#close();
       }
     });
   }
 
   /** The ticket as last read (undefined while the first read runs). */
   get ticket(): Ticket | undefined {
-    return this.detail?.ticket;
+    return this.#detail?.ticket;
   }
 
   /** Reads the ticket, its comments and activity again. */
   reload(): Promise<void> {
-    return this.data.refresh();
+    return this.#data.refresh();
   }
 
   /** Focuses the heading naming the ticket (once it has loaded). */
   override focus(options?: FocusOptions): void {
     const heading = this.renderRoot?.querySelector<HTMLElement>('h2');
-    if (heading && this.detail) heading.focus(options);
-    else this.focusOnLoad = true;
+    if (heading && this.#detail) heading.focus(options);
+    else this.#focusOnLoad = true;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.clock = setInterval(() => {
-      if (!this.noLive && this.detail) this.now = Date.now();
+    this.#clock = setInterval(() => {
+      if (!this.noLive && this.#detail) this.now = Date.now();
     }, 1000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.clock);
+    clearInterval(this.#clock);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -182,70 +182,70 @@ export class CcTicketDetail extends CcElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.focusOnLoad && this.detail) {
-      this.focusOnLoad = false;
+    if (this.#focusOnLoad && this.#detail) {
+      this.#focusOnLoad = false;
       this.focus();
     }
   }
 
   /** The data for the current ticket id (not the previous ticket's while another loads). */
-  private get detail(): Detail | undefined {
-    const d = this.data.data;
+  get #detail(): Detail | undefined {
+    const d = this.#data.data;
     return d?.ticket.id === this.ticketId ? d : undefined;
   }
 
-  private show(ticket: Ticket): void {
-    const d = this.detail;
+  #show(ticket: Ticket): void {
+    const d = this.#detail;
     if (d && d.ticket.id === ticket.id && d.ticket.version <= ticket.version) {
-      this.data.data = { ...d, ticket };
+      this.#data.data = { ...d, ticket };
       this.requestUpdate();
     }
   }
 
-  private addToList(comment: Comment): void {
-    const d = this.detail;
+  #addToList(comment: Comment): void {
+    const d = this.#detail;
     if (d && comment.ticketId === d.ticket.id && !d.comments.some((c) => c.id === comment.id)) {
-      this.data.data = { ...d, comments: [...d.comments, comment] };
+      this.#data.data = { ...d, comments: [...d.comments, comment] };
       this.requestUpdate();
     }
   }
 
-  private close(): void {
+  #close(): void {
     this.emit(new CcTicketCloseEvent(this.ticketId));
   }
 
-  private fail(error: unknown): string {
+  #fail(error: unknown): string {
     const info = describeError(error);
     this.emit(new CcErrorEvent(info));
     return errorText(this, info);
   }
 
-  private name(id: string | null): string {
-    return agentName(this.book, id, this.f()('ticketQueue.unassigned'));
+  #name(id: string | null): string {
+    return agentName(this.#book, id, this.#f()('ticketQueue.unassigned'));
   }
 
   /** A field's label: the queue's column label, else the detail's own. */
-  private label(field: TicketQueueColumn | DetailField): string {
+  #label(field: TicketQueueColumn | DetailField): string {
     return field in OWN_FIELDS
-      ? this.t2()(`ticketDetail.field.${field as DetailField}`)
-      : this.f()(`ticketQueue.col.${field as TicketQueueColumn}`);
+      ? this.#t2()(`ticketDetail.field.${field as DetailField}`)
+      : this.#f()(`ticketQueue.col.${field as TicketQueueColumn}`);
   }
 
   // ---- rendering -------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    return html`${this.announcer.render()}${this.data.render({
-      complete: () => (this.detail ? this.renderBody(this.detail) : loadingTemplate(this)),
-      emptyMessage: this.t2()('ticketDetail.none'),
+    return html`${this.#announcer.render()}${this.#data.render({
+      complete: () => (this.#detail ? this.#renderBody(this.#detail) : loadingTemplate(this)),
+      emptyMessage: this.#t2()('ticketDetail.none'),
     })}`;
   }
 
-  private renderBody({ ticket: t, comments, activity }: Detail): TemplateResult {
-    const m = this.t2();
+  #renderBody({ ticket: t, comments, activity }: Detail): TemplateResult {
+    const m = this.#t2();
     const sla = t.sla
-      ? liveSla(t.sla, this.now, this.book?.calendar, this.book?.atRisk.get(t.sla.policyId))
+      ? liveSla(t.sla, this.now, this.#book?.calendar, this.#book?.atRisk.get(t.sla.policyId))
       : undefined;
-    const f = this.f();
+    const f = this.#f();
     const fields: Array<[TicketQueueColumn | DetailField, unknown]> = [
       ['kind', this.t(`ticket.kind.${t.kind}`)],
       ['state', this.t(`ticket.state.${t.state}`)],
@@ -267,9 +267,9 @@ export class CcTicketDetail extends CcElement {
           ? [t.customer.name, t.customer.phone].filter(Boolean).join(' · ')
           : f('ticketQueue.noCustomer'),
       ],
-      ['assignee', this.name(t.assigneeId)],
-      ['team', unitName(this, this.book, 'teams', t.teamId)],
-      ['department', unitName(this, this.book, 'departments', t.departmentId)],
+      ['assignee', this.#name(t.assigneeId)],
+      ['team', unitName(this, this.#book, 'teams', t.teamId)],
+      ['department', unitName(this, this.#book, 'departments', t.departmentId)],
       ['channel', this.t(`ticket.channel.${t.channel}`)],
       ['escalationLevel', this.fmt.number(t.escalationLevel)],
       ['createdBy', `${t.createdBy.name} · ${this.fmt.date(t.createdAt)}`],
@@ -281,13 +281,13 @@ export class CcTicketDetail extends CcElement {
         </h2>
         ${
           this.closable
-            ? html`<button class="cc-button" type="button" @click=${() => this.close()}>
+            ? html`<button class="cc-button" type="button" @click=${() => this.#close()}>
                 ${m('ticketDetail.close')}
               </button>`
             : nothing
         }
       </header>
-      ${this.conflict ? this.renderConflict() : nothing}
+      ${this.conflict ? this.#renderConflict() : nothing}
       ${
         this.actionError
           ? html`<p class="action-error" role="alert">${this.actionError}</p>`
@@ -312,11 +312,11 @@ export class CcTicketDetail extends CcElement {
       <dl part="fields">
         ${fields.map(
           ([field, value]) =>
-            html`<dt>${this.label(field)}</dt>
+            html`<dt>${this.#label(field)}</dt>
               <dd>${value}</dd>`,
         )}
       </dl>
-      ${this.renderActions(t)} ${t.kind === 'complaint' ? this.renderResolution(t) : nothing}
+      ${this.#renderActions(t)} ${t.kind === 'complaint' ? this.#renderResolution(t) : nothing}
       <h3>${m('ticketDetail.comments')}</h3>
       ${
         comments.length
@@ -331,7 +331,7 @@ export class CcTicketDetail extends CcElement {
             </ol>`
           : html`<p>${m('ticketDetail.noComments')}</p>`
       }
-      <form class="comment" @submit=${(e: Event) => this.addComment(e, t)}>
+      <form class="comment" @submit=${(e: Event) => this.#addComment(e, t)}>
         <label for="comment-body">${m('ticketDetail.commentBody')}</label>
         <textarea id="comment-body" name="body" required maxlength="10000" rows="3"></textarea>
         <label class="check"
@@ -363,11 +363,11 @@ export class CcTicketDetail extends CcElement {
       }`;
   }
 
-  private renderActions(t: Ticket): TemplateResult {
-    const m = this.t2();
-    const f = this.f();
-    const role = this.book?.me.role;
-    const meId = this.book?.me.user.id;
+  #renderActions(t: Ticket): TemplateResult {
+    const m = this.#t2();
+    const f = this.#f();
+    const role = this.#book?.me.role;
+    const meId = this.#book?.me.user.id;
     const canAssignOthers = !!role && ASSIGNS_OTHERS.has(role);
     const canAssignMe =
       !!meId && t.assigneeId !== meId && role !== 'survey_supervisor' && t.state !== 'closed';
@@ -401,7 +401,7 @@ export class CcTicketDetail extends CcElement {
                 void this.updateComplete.then(() =>
                   this.renderRoot.querySelector<HTMLElement>('#transition-text')?.focus(),
                 );
-              } else void this.apply({ kind: 'transition', ticket: t, transition: tr });
+              } else void this.#apply({ kind: 'transition', ticket: t, transition: tr });
             },
             'transition',
             tr,
@@ -411,7 +411,7 @@ export class CcTicketDetail extends CcElement {
           canAssignMe
             ? button(
                 f('ticketQueue.assignMe'),
-                () => void this.apply({ kind: 'assign', ticket: t, assigneeId: meId }),
+                () => void this.#apply({ kind: 'assign', ticket: t, assigneeId: meId }),
                 'action',
                 'assign-me',
               )
@@ -420,10 +420,10 @@ export class CcTicketDetail extends CcElement {
       </div>
       ${
         pending
-          ? this.form(
+          ? this.#form(
               'transition-form',
               (value) =>
-                this.apply({
+                this.#apply({
                   kind: 'transition',
                   ticket: t,
                   transition: pending,
@@ -453,17 +453,21 @@ export class CcTicketDetail extends CcElement {
       }
       ${
         canAssignOthers
-          ? this.form(
+          ? this.#form(
               'assign-form',
               (value) => {
                 const assigneeId = value('assignee');
-                if (assigneeId) void this.apply({ kind: 'assign', ticket: t, assigneeId });
+                if (assigneeId) void this.#apply({ kind: 'assign', ticket: t, assigneeId });
               },
-              this.select(
+              this.#select(
                 'assignee',
                 'assignee',
                 f('ticketQueue.assignTo'),
-                [...(this.book?.agents ?? [])].map(([id, name]) => [id, name, id === t.assigneeId]),
+                [...(this.#book?.agents ?? [])].map(([id, name]) => [
+                  id,
+                  name,
+                  id === t.assigneeId,
+                ]),
               ),
               m('ticketDetail.assign'),
             )
@@ -471,25 +475,25 @@ export class CcTicketDetail extends CcElement {
       }
       ${
         canRoute
-          ? this.form(
+          ? this.#form(
               'route-form',
               (value) => {
                 const departmentId = value('department');
                 const reason = value('reason');
                 if (departmentId)
-                  void this.apply({
+                  void this.#apply({
                     kind: 'route',
                     ticket: t,
                     departmentId,
                     ...(reason ? { reason } : {}),
                   });
               },
-              html`${this.select(
+              html`${this.#select(
                   'route-department',
                   'department',
                   m('ticketDetail.routeTo'),
-                  [...(this.book?.departments.keys() ?? [])].map((id) => {
-                    const name = unitName(this, this.book, 'departments', id);
+                  [...(this.#book?.departments.keys() ?? [])].map((id) => {
+                    const name = unitName(this, this.#book, 'departments', id);
                     return [id, id === t.departmentId ? m('ticketDetail.current', { name }) : name];
                   }),
                 )}
@@ -505,7 +509,7 @@ export class CcTicketDetail extends CcElement {
    * An action's form: `submit` reads the trimmed value of a named control; a form that can be
    * cancelled (the transition's text) has the primary submit button.
    */
-  private form(
+  #form(
     cls: string,
     submit: (value: (name: string) => string) => void,
     fields: unknown,
@@ -534,7 +538,7 @@ export class CcTicketDetail extends CcElement {
   }
 
   /** A required choice: `options` are value, text and whether it is chosen now. */
-  private select(
+  #select(
     id: string,
     name: string,
     label: string,
@@ -542,7 +546,7 @@ export class CcTicketDetail extends CcElement {
   ): TemplateResult {
     return html`<label for=${id}>${label}</label>
       <select id=${id} name=${name} required>
-        <option value="">${this.f()('ticketQueue.choose')}</option>
+        <option value="">${this.#f()('ticketQueue.choose')}</option>
         ${options.map(
           ([value, text, selected]) =>
             html`<option value=${value} ?selected=${!!selected}>${text}</option>`,
@@ -554,11 +558,11 @@ export class CcTicketDetail extends CcElement {
    * The complaint outcome section (verdict, customer callback): its code loads on first use and
    * it is registered beside this element (same prefix and registry).
    */
-  private renderResolution(t: Ticket): unknown {
+  #renderResolution(t: Ticket): unknown {
     const el = this.resolution;
     if (!el) {
-      if (!this.resolutionLoading) {
-        this.resolutionLoading = true;
+      if (!this.#resolutionLoading) {
+        this.#resolutionLoading = true;
         void createSubElement<NonNullable<typeof this.resolution>>(
           this,
           'ticket-detail',
@@ -571,7 +575,7 @@ export class CcTicketDetail extends CcElement {
           if (!created) return;
           const recorded = (e: Event) => {
             this.notClosable = false;
-            this.show((e as Event & { ticket: Ticket }).ticket);
+            this.#show((e as Event & { ticket: Ticket }).ticket);
             void this.reload();
           };
           created.addEventListener('cc-complaint-verdict-record', recorded);
@@ -586,10 +590,10 @@ export class CcTicketDetail extends CcElement {
   }
 
   /** Applies an action with the version the user saw; a 412 shows what changed instead. */
-  private async apply(action: Action): Promise<void> {
+  async #apply(action: Action): Promise<void> {
     const client = this.resolvedClient;
     if (!client) return;
-    const m = this.t2();
+    const m = this.#t2();
     const { ticket } = action;
     this.busy = true;
     this.actionError = undefined;
@@ -609,7 +613,7 @@ export class CcTicketDetail extends CcElement {
           { ifMatch: ticket.version },
         );
         this.emit(new CcTicketTransitionedEvent(updated, tr, ticket.state));
-        this.announcer.announce(
+        this.#announcer.announce(
           m('ticketDetail.transitioned', {
             number: String(updated.number),
             state: this.t(`ticket.state.${updated.state}`),
@@ -622,10 +626,10 @@ export class CcTicketDetail extends CcElement {
           { departmentId, ...(reason ? { reason } : {}) },
           { ifMatch: ticket.version },
         );
-        this.announcer.announce(
+        this.#announcer.announce(
           m('ticketDetail.routed', {
             number: String(updated.number),
-            name: unitName(this, this.book, 'departments', departmentId),
+            name: unitName(this, this.#book, 'departments', departmentId),
           }),
         );
       } else {
@@ -635,52 +639,52 @@ export class CcTicketDetail extends CcElement {
           { ifMatch: ticket.version },
         );
         this.emit(new CcTicketAssignedEvent(updated, action.assigneeId));
-        this.announcer.announce(
+        this.#announcer.announce(
           m('ticketDetail.assigned', {
             number: String(updated.number),
-            name: this.name(action.assigneeId),
+            name: this.#name(action.assigneeId),
           }),
         );
       }
       this.conflict = this.pending = undefined;
-      this.show(updated);
+      this.#show(updated);
       void this.reload();
     } catch (error) {
       if (describeError(error).status === 412) {
         try {
           const current = await client.tickets.get(ticket.id);
           this.conflict = { action, current };
-          this.show(current);
+          this.#show(current);
         } catch (again) {
-          this.actionError = this.fail(again);
+          this.actionError = this.#fail(again);
         }
       } else if (describeError(error).code === 'complaint-not-closable') {
         // Closing needs the verdict and the callback: point at the section that records them.
-        this.fail(error);
+        this.#fail(error);
         this.notClosable = true;
-      } else this.actionError = this.fail(error);
+      } else this.actionError = this.#fail(error);
     } finally {
       this.busy = false;
     }
   }
 
-  private renderConflict(): TemplateResult {
-    const m = this.t2();
+  #renderConflict(): TemplateResult {
+    const m = this.#t2();
     const { action, current } = this.conflict!;
     const before = action.ticket;
     const changes = (
       [
         ['state', (t) => this.t(`ticket.state.${t.state}`)],
         ['priority', (t) => this.t(`ticket.priority.${t.priority}`)],
-        ['assignee', (t) => this.name(t.assigneeId)],
+        ['assignee', (t) => this.#name(t.assigneeId)],
         ['subject', (t) => t.subject],
-        ['team', (t) => unitName(this, this.book, 'teams', t.teamId)],
-        ['department', (t) => unitName(this, this.book, 'departments', t.departmentId)],
+        ['team', (t) => unitName(this, this.#book, 'teams', t.teamId)],
+        ['department', (t) => unitName(this, this.#book, 'departments', t.departmentId)],
         ['escalationLevel', (t) => this.fmt.number(t.escalationLevel)],
       ] as const satisfies ReadonlyArray<readonly [string, (t: Ticket) => string]>
     )
       .map(([field, value]) => ({
-        field: this.label(field),
+        field: this.#label(field),
         from: value(before),
         to: value(current),
       }))
@@ -709,7 +713,7 @@ export class CcTicketDetail extends CcElement {
                 type="button"
                 data-action="reapply"
                 ?disabled=${this.busy}
-                @click=${() => void this.apply({ ...action, ticket: current })}
+                @click=${() => void this.#apply({ ...action, ticket: current })}
               >
                 ${m('ticketDetail.conflict.reapply')}
               </button>`
@@ -730,7 +734,7 @@ export class CcTicketDetail extends CcElement {
     </div>`;
   }
 
-  private async addComment(e: Event, t: Ticket): Promise<void> {
+  async #addComment(e: Event, t: Ticket): Promise<void> {
     e.preventDefault();
     const client = this.resolvedClient;
     if (!client) return;
@@ -740,18 +744,18 @@ export class CcTicketDetail extends CcElement {
     if (!body) return;
     this.busy = true;
     try {
-      this.addToList(
+      this.#addToList(
         await client.tickets.comments.add(t.id, {
           body,
           visibility: internal ? 'internal' : 'public',
         }),
       );
       form.reset();
-      this.announcer.announce(this.t2()('ticketDetail.commented'));
+      this.#announcer.announce(this.#t2()('ticketDetail.commented'));
       // A reload still in flight (after a transition) would not have it: read again.
       void this.reload();
     } catch (error) {
-      this.actionError = this.fail(error);
+      this.actionError = this.#fail(error);
     } finally {
       this.busy = false;
     }

@@ -49,9 +49,9 @@ export class CcTicketFilters extends CcElement {
     Record<'kind' | 'state' | 'priority' | 'slaState', Map<string, number>>
   > = {};
 
-  private searchTimer?: ReturnType<typeof setTimeout>;
+  #searchTimer?: ReturnType<typeof setTimeout>;
 
-  private data = new DataController(this, {
+  #data = new DataController(this, {
     args: () => [] as const,
     task: (_args, { client }) => directoryFor(client),
     isEmpty: () => false,
@@ -59,29 +59,29 @@ export class CcTicketFilters extends CcElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
+    clearTimeout(this.#searchTimer);
   }
 
   protected override render(): unknown {
-    return this.data.render({
-      complete: () => this.renderToolbar(),
+    return this.#data.render({
+      complete: () => this.#renderToolbar(),
       loading: () => nothing,
     });
   }
 
-  private change(filters: TicketQueueFilters): void {
+  #change(filters: TicketQueueFilters): void {
     this.emit(new CcFilterChangeEvent(filters));
   }
 
-  private set<K extends keyof TicketQueueFilters>(key: K, value: TicketQueueFilters[K]): void {
+  #set<K extends keyof TicketQueueFilters>(key: K, value: TicketQueueFilters[K]): void {
     const next = { ...this.filters };
     if (value === undefined || value === '' || (Array.isArray(value) && !value.length)) {
       delete next[key];
     } else next[key] = value;
-    this.change(next);
+    this.#change(next);
   }
 
-  private renderSelect<T extends string>(
+  #renderSelect<T extends string>(
     id: string,
     label: string,
     values: readonly T[],
@@ -123,12 +123,12 @@ export class CcTicketFilters extends CcElement {
     </label>`;
   }
 
-  private renderToolbar(): TemplateResult {
+  #renderToolbar(): TemplateResult {
     const m = this.msg(messages);
     const q = this.msg(family);
     const f = this.filters;
-    const role = this.data.data?.me.role;
-    const agents = [...(this.data.data?.agents ?? new Map<string, string>())];
+    const role = this.#data.data?.me.role;
+    const agents = [...(this.#data.data?.agents ?? new Map<string, string>())];
     const dateValue = (iso?: string) => (iso ? iso.slice(0, 10) : '');
     return html`<form
       class="toolbar"
@@ -138,7 +138,7 @@ export class CcTicketFilters extends CcElement {
       @submit=${(e: Event) => {
         e.preventDefault();
         const input = this.renderRoot.querySelector<HTMLInputElement>('#q');
-        this.set('q', input?.value.trim() || undefined);
+        this.#set('q', input?.value.trim() || undefined);
       }}
     >
       ${
@@ -172,21 +172,21 @@ export class CcTicketFilters extends CcElement {
             .value=${f.q ?? ''}
             @input=${(e: Event) => {
               const value = (e.target as HTMLInputElement).value;
-              clearTimeout(this.searchTimer);
-              this.searchTimer = setTimeout(() => this.set('q', value.trim() || undefined), 400);
+              clearTimeout(this.#searchTimer);
+              this.#searchTimer = setTimeout(() => this.#set('q', value.trim() || undefined), 400);
             }}
           />
           <button class="cc-button" type="submit">${m('ticketFilters.searchButton')}</button>
         </span>
       </label>
       ${CHOICES.map(([id, key, values, prefix]) =>
-        this.renderSelect(
+        this.#renderSelect(
           id,
           key === 'slaState' ? m('ticketFilters.sla') : q(`ticketQueue.col.${key}`),
           values,
           this.filters[key],
           (v) => this.t(`${prefix}.${v}` as 'sla.state.ok'),
-          (v) => this.set(key, v as never),
+          (v) => this.#set(key, v as never),
           this.counts[key],
         ),
       )}
@@ -195,7 +195,7 @@ export class CcTicketFilters extends CcElement {
         <select
           id="f-assignee"
           @change=${(e: Event) =>
-            this.set('assigneeId', (e.target as HTMLSelectElement).value || undefined)}
+            this.#set('assigneeId', (e.target as HTMLSelectElement).value || undefined)}
         >
           <option value="" ?selected=${!f.assigneeId}>${m('ticketFilters.any')}</option>
           <option value="me" ?selected=${f.assigneeId === 'me'}>
@@ -223,12 +223,12 @@ export class CcTicketFilters extends CcElement {
                 <select
                   id="f-${unit}"
                   @change=${(e: Event) =>
-                    this.set(key, (e.target as HTMLSelectElement).value || undefined)}
+                    this.#set(key, (e.target as HTMLSelectElement).value || undefined)}
                 >
                   <option value="" ?selected=${!this.filters[key]}>
                     ${m('ticketFilters.any')}
                   </option>
-                  ${[...(this.data.data?.[`${unit}s`] ?? [])].map(
+                  ${[...(this.#data.data?.[`${unit}s`] ?? [])].map(
                     ([id, name]) =>
                       html`<option value=${id} ?selected=${this.filters[key] === id}>
                         ${localized(this, name, id)}
@@ -247,7 +247,7 @@ export class CcTicketFilters extends CcElement {
           .value=${dateValue(f.createdFrom)}
           @change=${(e: Event) => {
             const v = (e.target as HTMLInputElement).value;
-            this.set('createdFrom', v ? new Date(`${v}T00:00:00`).toISOString() : undefined);
+            this.#set('createdFrom', v ? new Date(`${v}T00:00:00`).toISOString() : undefined);
           }}
         />
       </label>
@@ -261,13 +261,13 @@ export class CcTicketFilters extends CcElement {
             const v = (e.target as HTMLInputElement).value;
             const end = v ? new Date(`${v}T00:00:00`) : undefined;
             if (end) end.setDate(end.getDate() + 1);
-            this.set('createdTo', end?.toISOString());
+            this.#set('createdTo', end?.toISOString());
           }}
         />
       </label>
       ${
         Object.keys(f).length
-          ? html`<button class="cc-button" type="button" @click=${() => this.change({})}>
+          ? html`<button class="cc-button" type="button" @click=${() => this.#change({})}>
               ${m('ticketFilters.clearFilters')}
             </button>`
           : nothing

@@ -177,51 +177,51 @@ export class CcTicketQueue extends CcElement {
   @state() private bulkEl?: CcTicketBulk;
   @state() private filtersEl?: CcTicketFilters;
   /** The elements the queue shows, by name, created once. */
-  private subs: Record<string, Promise<CcElement | undefined>> = {};
+  #subs: Record<string, Promise<CcElement | undefined>> = {};
   @state() private newTickets = 0;
   @state() private loadingMore = false;
 
-  private book?: Directory;
-  private cursor: string | null = null;
-  private generation = 0;
-  private slaSeen = new Map<string, LiveSla['state']>();
+  #book?: Directory;
+  #cursor: string | null = null;
+  #generation = 0;
+  #slaSeen = new Map<string, LiveSla['state']>();
   /** Business seconds from each `asOf` to `now`, for the current tick. */
-  private elapsed = new Map<string, number>();
-  private elapsedAt = 0;
-  private updatedBatch = new Set<number>();
-  private batchTimer?: ReturnType<typeof setTimeout>;
-  private clock?: ReturnType<typeof setInterval>;
-  private ownViewChange = false;
-  private t2 = () => this.msg(messages);
-  private announcer = new Announcer(this, 800);
+  #elapsed = new Map<string, number>();
+  #elapsedAt = 0;
+  #updatedBatch = new Set<number>();
+  #batchTimer?: ReturnType<typeof setTimeout>;
+  #clock?: ReturnType<typeof setInterval>;
+  #ownViewChange = false;
+  #t2 = () => this.msg(messages);
+  #announcer = new Announcer(this, 800);
 
-  private data = new DataController(this, {
-    args: () => [this.filtersKey(), this.sort, this.pageSize] as const,
+  #data = new DataController(this, {
+    args: () => [this.#filtersKey(), this.sort, this.pageSize] as const,
     task: async (_args, { client, signal }) => {
-      this.book = await directoryFor(client);
-      const query = this.query();
-      const generation = ++this.generation;
+      this.#book = await directoryFor(client);
+      const query = this.#query();
+      const generation = ++this.#generation;
       // The filter bar's code loads beside the data: the bar, the counts and the rows then appear
       // in one frame, in the space the queue kept for them (no layout shift).
       const [page, counts] = await Promise.all([
         client.tickets.list({ ...query, sort: this.sort, limit: this.pageSize }, { signal }),
-        this.loadCounts(client, query, signal),
-        this.loadFilters(),
+        this.#loadCounts(client, query, signal),
+        this.#loadFilters(),
       ]);
-      if (generation !== this.generation) return page;
+      if (generation !== this.#generation) return page;
       this.rows = page.items;
-      this.cursor = page.nextCursor;
+      this.#cursor = page.nextCursor;
       const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
       if (scroller) scroller.scrollTop = 0;
       // First the rows in view; the rows around them follow in a later task (see updated()).
       this.first = 0;
-      this.last = Math.ceil((scroller?.clientHeight || 448) / this.rowHeight);
+      this.last = Math.ceil((scroller?.clientHeight || 448) / this.#rowHeight);
       this.total = counts.total;
       this.counts = counts.groups;
       this.newTickets = 0;
       // Said once per load (filters, sort, reload), not on every page scrolled in.
-      this.announcer.announce(
-        this.t2()('ticketQueue.total', {
+      this.#announcer.announce(
+        this.#t2()('ticketQueue.total', {
           n: this.fmt.number(counts.total),
           loaded: this.fmt.number(counts.total),
         }),
@@ -238,7 +238,7 @@ export class CcTicketQueue extends CcElement {
   private live = new LiveController(this, {
     topics: () => ['tickets'],
     enabled: () => !this.noLive,
-    onEvent: (event) => this.onLiveEvent(event),
+    onEvent: (event) => this.#onLiveEvent(event),
   });
 
   // ---- public API ----------------------------------------------------------------------------
@@ -251,13 +251,13 @@ export class CcTicketQueue extends CcElement {
   /** The columns shown now. */
   get shownColumns(): readonly TicketQueueColumn[] {
     return (
-      this.columns ?? this.view?.columns ?? DEFAULT_COLUMNS[this.book?.me.role ?? 'agent'] ?? []
+      this.columns ?? this.view?.columns ?? DEFAULT_COLUMNS[this.#book?.me.role ?? 'agent'] ?? []
     );
   }
 
   /** Reloads the first page and the counts. */
   reload(): Promise<void> {
-    return this.data.refresh();
+    return this.#data.refresh();
   }
 
   /** Same as `reload()` (e.g. after the host filed a complaint). */
@@ -268,22 +268,22 @@ export class CcTicketQueue extends CcElement {
   /** Fetches the next page, if any. */
   async loadMore(): Promise<void> {
     const client = this.resolvedClient;
-    if (!client || !this.cursor || this.loadingMore) return;
-    const generation = this.generation;
+    if (!client || !this.#cursor || this.loadingMore) return;
+    const generation = this.#generation;
     this.loadingMore = true;
     try {
       const page = await client.tickets.list({
-        ...this.query(),
+        ...this.#query(),
         sort: this.sort,
         limit: this.pageSize,
-        cursor: this.cursor,
+        cursor: this.#cursor,
       });
-      if (generation !== this.generation) return;
+      if (generation !== this.#generation) return;
       const seen = new Set(this.rows.map((t) => t.id));
       this.rows = [...this.rows, ...page.items.filter((t) => !seen.has(t.id))];
-      this.cursor = page.nextCursor;
+      this.#cursor = page.nextCursor;
     } catch (error) {
-      this.fail(error);
+      this.#fail(error);
     } finally {
       this.loadingMore = false;
     }
@@ -291,34 +291,34 @@ export class CcTicketQueue extends CcElement {
 
   /** Whether more pages are waiting on the server. */
   get hasMore(): boolean {
-    return this.cursor !== null;
+    return this.#cursor !== null;
   }
 
   // ---- lifecycle -------------------------------------------------------------------------------
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.clock = setInterval(() => {
+    this.#clock = setInterval(() => {
       if (!this.noLive) this.now = Date.now();
     }, 1000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.clock);
-    clearTimeout(this.batchTimer);
-    clearTimeout(this.windowTimer);
+    clearInterval(this.#clock);
+    clearTimeout(this.#batchTimer);
+    clearTimeout(this.#windowTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('view') && !this.ownViewChange && this.view) this.take(this.view);
-    this.ownViewChange = false;
+    if (changed.has('view') && !this.#ownViewChange && this.view) this.#take(this.view);
+    this.#ownViewChange = false;
   }
 
   // ---- data ------------------------------------------------------------------------------------
 
-  private query(): Query<'listTickets'> {
+  #query(): Query<'listTickets'> {
     const q: Record<string, unknown> = {};
     for (const key of QUERY_KEYS) {
       const value = key === 'q' ? this.filters.q?.trim() : this.filters[key];
@@ -327,11 +327,11 @@ export class CcTicketQueue extends CcElement {
     return q;
   }
 
-  private filtersKey(): string {
-    return JSON.stringify(this.query());
+  #filtersKey(): string {
+    return JSON.stringify(this.#query());
   }
 
-  private async loadCounts(client: CcClient, query: Query<'listTickets'>, signal: AbortSignal) {
+  async #loadCounts(client: CcClient, query: Query<'listTickets'>, signal: AbortSignal) {
     const dims = ['kind', 'state', 'priority', 'slaState'] as const;
     const [all, ...each] = await Promise.all([
       client.tickets.counts({ ...query, groupBy: 'state' }, { signal }),
@@ -348,7 +348,7 @@ export class CcTicketQueue extends CcElement {
     return { total: all.total, groups };
   }
 
-  private replaceRow(ticket: Ticket): void {
+  #replaceRow(ticket: Ticket): void {
     const index = this.rows.findIndex((t) => t.id === ticket.id);
     if (index >= 0 && this.rows[index]!.version <= ticket.version) {
       const rows = [...this.rows];
@@ -357,10 +357,10 @@ export class CcTicketQueue extends CcElement {
     }
   }
 
-  private onLiveEvent(event: { type: string; data: unknown }): void {
+  #onLiveEvent(event: { type: string; data: unknown }): void {
     if (event.type === 'resync') {
       void this.reload();
-      this.announcer.announce(this.t2()('ticketQueue.live.resync'));
+      this.#announcer.announce(this.#t2()('ticketQueue.live.resync'));
       return;
     }
     if (event.type === 'ticket.created') {
@@ -371,28 +371,28 @@ export class CcTicketQueue extends CcElement {
       const ticket = event.data as Ticket;
       const known = this.rows.find((t) => t.id === ticket.id);
       if (!known || known.version >= ticket.version) return;
-      this.replaceRow(ticket);
-      this.updatedBatch.add(ticket.number);
-      this.batchTimer ??= setTimeout(() => this.flushUpdates(), 1000);
+      this.#replaceRow(ticket);
+      this.#updatedBatch.add(ticket.number);
+      this.#batchTimer ??= setTimeout(() => this.#flushUpdates(), 1000);
     }
   }
 
-  private flushUpdates(): void {
-    this.batchTimer = undefined;
-    const numbers = [...this.updatedBatch];
-    this.updatedBatch.clear();
-    const m = this.t2();
+  #flushUpdates(): void {
+    this.#batchTimer = undefined;
+    const numbers = [...this.#updatedBatch];
+    this.#updatedBatch.clear();
+    const m = this.#t2();
     if (numbers.length > 3) {
-      this.announcer.announce(
+      this.#announcer.announce(
         m('ticketQueue.live.updatedMany', { n: this.fmt.number(numbers.length) }),
       );
     } else {
       for (const n of numbers)
-        this.announcer.announce(m('ticketQueue.live.updated', { number: String(n) }));
+        this.#announcer.announce(m('ticketQueue.live.updated', { number: String(n) }));
     }
   }
 
-  private fail(error: unknown): ErrorInfo {
+  #fail(error: unknown): ErrorInfo {
     const info = describeError(error);
     this.emit(new CcErrorEvent(info));
     return info;
@@ -400,36 +400,36 @@ export class CcTicketQueue extends CcElement {
 
   // ---- filters and view -----------------------------------------------------------------------
 
-  private setFilters(filters: TicketQueueFilters, sort = this.sort): void {
+  #setFilters(filters: TicketQueueFilters, sort = this.sort): void {
     const { id = 'current', name = '', columns } = this.view ?? {};
     this.focusRow = this.rows.length ? 0 : -1;
-    this.useView({ id, name, ...(columns ? { columns } : {}), filters, sort });
+    this.#useView({ id, name, ...(columns ? { columns } : {}), filters, sort });
   }
 
   /** Filters and sort from a view. */
-  private take(view: TicketQueueView): void {
+  #take(view: TicketQueueView): void {
     this.filters = { ...view.filters };
     if (view.sort) this.sort = view.sort;
   }
 
   /** Applies a view the user chose and tells the host (`cc-view-change`). */
-  private useView(view?: TicketQueueView): void {
+  #useView(view?: TicketQueueView): void {
     if (!view) return;
-    this.take(view);
-    this.ownViewChange = true;
+    this.#take(view);
+    this.#ownViewChange = true;
     this.view = view;
     this.emit(new CcViewChangeEvent(view));
   }
 
-  private toggleSort(column: TicketQueueColumn): void {
+  #toggleSort(column: TicketQueueColumn): void {
     const key = SORT_KEYS[column];
     if (!key) return;
     const next = (this.sort === key ? `-${key}` : key) as TicketQueueSort;
-    this.setFilters(this.filters, next);
-    const m = this.t2();
-    this.announcer.announce(
+    this.#setFilters(this.filters, next);
+    const m = this.#t2();
+    this.#announcer.announce(
       m('ticketQueue.sorted', {
-        column: this.columnLabel(column),
+        column: this.#columnLabel(column),
         direction: m(next.startsWith('-') ? 'ticketQueue.descending' : 'ticketQueue.ascending'),
       }),
     );
@@ -437,34 +437,34 @@ export class CcTicketQueue extends CcElement {
 
   // ---- labels ----------------------------------------------------------------------------------
 
-  private columnLabel(column: TicketQueueColumn): string {
-    return this.t2()(`ticketQueue.col.${column}`);
+  #columnLabel(column: TicketQueueColumn): string {
+    return this.#t2()(`ticketQueue.col.${column}`);
   }
 
-  private agentName(id: string | null): string {
-    return agentName(this.book, id, this.t2()('ticketQueue.unassigned'));
+  #agentName(id: string | null): string {
+    return agentName(this.#book, id, this.#t2()('ticketQueue.unassigned'));
   }
 
-  private slaOf(ticket: Ticket): LiveSla | undefined {
+  #slaOf(ticket: Ticket): LiveSla | undefined {
     if (!ticket.sla) return undefined;
-    if (this.elapsedAt !== this.now) {
-      this.elapsedAt = this.now;
-      this.elapsed = new Map();
+    if (this.#elapsedAt !== this.now) {
+      this.#elapsedAt = this.now;
+      this.#elapsed = new Map();
     }
     return liveSla(
       ticket.sla,
       // Never before the server's answer: a clock a tick behind would add time left.
       Math.max(this.now, Date.parse(ticket.sla.asOf)),
-      this.book?.calendar,
-      this.book?.atRisk.get(ticket.sla.policyId),
-      this.elapsed,
+      this.#book?.calendar,
+      this.#book?.atRisk.get(ticket.sla.policyId),
+      this.#elapsed,
     );
   }
 
   /** The SLA text a row shows, e.g. `At risk · 20 min left`. */
   slaText(ticket: Ticket): string {
-    const m = this.t2();
-    return slaText(this, this.slaOf(ticket), m('ticketQueue.sla.none'), (time) =>
+    const m = this.#t2();
+    return slaText(this, this.#slaOf(ticket), m('ticketQueue.sla.none'), (time) =>
       m('ticketQueue.sla.paused', { time }),
     );
   }
@@ -477,24 +477,24 @@ export class CcTicketQueue extends CcElement {
    * (hidden) so it is drawn in the same frame as the counts and the rows.
    */
   protected override render(): TemplateResult {
-    const m = this.t2();
-    const status = this.data.status;
+    const m = this.#t2();
+    const status = this.#data.status;
     const first = status === 'initial' || status === 'loading';
     return html`
-      ${this.announcer.render()}
+      ${this.#announcer.render()}
       <section class="queue" aria-label=${m('ticketQueue.gridLabel')}>
-        <div class="toolbar-slot" ?hidden=${first}>${this.renderFilters()}</div>
-        ${first ? nothing : this.renderBar()}
-        ${this.selected.size || this.bulkEl?.results ? this.renderBulk() : nothing}
-        ${this.renderBody()}
+        <div class="toolbar-slot" ?hidden=${first}>${this.#renderFilters()}</div>
+        ${first ? nothing : this.#renderBar()}
+        ${this.selected.size || this.bulkEl?.results ? this.#renderBulk() : nothing}
+        ${this.#renderBody()}
       </section>
-      ${this.detailId ? this.renderDetail() : nothing}
+      ${this.detailId ? this.#renderDetail() : nothing}
     `;
   }
 
   /** Count, refresh, live and paging notes on one line above the grid. */
-  private renderBar(): TemplateResult {
-    const m = this.t2();
+  #renderBar(): TemplateResult {
+    const m = this.#t2();
     return html`<div class="bar">
       <p class="total">
         ${m('ticketQueue.total', {
@@ -502,7 +502,7 @@ export class CcTicketQueue extends CcElement {
           loaded: this.fmt.number(this.rows.length),
         })}
       </p>
-      ${this.data.status === 'refreshing' ? refreshingTemplate(this) : nothing}
+      ${this.#data.status === 'refreshing' ? refreshingTemplate(this) : nothing}
       ${this.live.stale ? html`<p class="stale" role="status">${this.t('live.stale')}</p>` : nothing}
       ${
         this.newTickets
@@ -526,51 +526,51 @@ export class CcTicketQueue extends CcElement {
    * or one grid that stays in the DOM while it refreshes, so focus and scroll position survive a
    * reload.
    */
-  private renderBody(): TemplateResult {
-    const { status, error } = this.data;
+  #renderBody(): TemplateResult {
+    const { status, error } = this.#data;
     const shown =
       status === 'initial' || status === 'loading'
         ? loadingTemplate(this)
         : status === 'empty'
-          ? emptyTemplate(this, this.t2()('ticketQueue.empty'))
+          ? emptyTemplate(this, this.#t2()('ticketQueue.empty'))
           : status === 'error' && error
-            ? errorTemplate(this, error, () => void this.data.retry())
+            ? errorTemplate(this, error, () => void this.#data.retry())
             : this.rows.length
               ? undefined
               : nothing;
-    return shown ? html`<div class="status-slot">${shown}</div>` : this.renderGrid();
+    return shown ? html`<div class="status-slot">${shown}</div>` : this.#renderGrid();
   }
 
   /** The filter bar (<cc-ticket-filters>), loaded with the first page. */
-  private renderFilters(): unknown {
+  #renderFilters(): unknown {
     const el = this.filtersEl;
     if (!el) {
-      void this.loadFilters();
+      void this.#loadFilters();
       return nothing;
     }
     el.filters = this.filters;
     el.views = this.views;
     el.viewId = this.view?.id;
     el.counts = this.counts;
-    return this.follow(el);
+    return this.#follow(el);
   }
 
   /** Loads the filter bar's code once; never fails the queue (it then shows no filter bar). */
-  private loadFilters(): Promise<void> {
-    return this.sub<CcTicketFilters>(
+  #loadFilters(): Promise<void> {
+    return this.#sub<CcTicketFilters>(
       'ticket-filters',
       'toolbar',
       () => import('../ticket-filters/ticket-filters.js').then((m) => m.CcTicketFilters),
       'cc-filter-change',
       (e) => {
-        if (e.viewId === undefined) this.setFilters(e.filters);
-        else this.useView(this.views.find((v) => v.id === e.viewId));
+        if (e.viewId === undefined) this.#setFilters(e.filters);
+        else this.#useView(this.views.find((v) => v.id === e.viewId));
       },
     ).then((el) => void (this.filtersEl = el));
   }
 
-  private renderGrid(): TemplateResult {
-    const m = this.t2();
+  #renderGrid(): TemplateResult {
+    const m = this.#t2();
     const cols = this.shownColumns;
     const allSelected = this.rows.length > 0 && this.rows.every((t) => this.selected.has(t.id));
     return html`<p id="kbd-help" class="cc-visually-hidden">${m('ticketQueue.keyboardHelp')}</p>
@@ -583,26 +583,26 @@ export class CcTicketQueue extends CcElement {
         aria-multiselectable="true"
         aria-rowcount=${Math.max(this.total, this.rows.length) + 1}
         aria-colcount=${cols.length + 1}
-        @keydown=${this.onKeydown}
+        @keydown=${this.#onKeydown}
       >
         <div role="rowgroup" class="head">
           <div role="row" class="row" aria-rowindex="1">
-            ${this.cell(
+            ${this.#cell(
               -1,
               0,
-              this.check(m('ticketQueue.selectAll'), allSelected, () =>
-                this.selectAll(!allSelected),
+              this.#check(m('ticketQueue.selectAll'), allSelected, () =>
+                this.#selectAll(!allSelected),
               ),
             )}
-            ${cols.map((col, i) => this.renderHeader(col, i + 1))}
+            ${cols.map((col, i) => this.#renderHeader(col, i + 1))}
           </div>
         </div>
-        <div class="scroller" @scroll=${this.onScroll}>
+        <div class="scroller" @scroll=${this.#onScroll}>
           <div role="rowgroup" class="body">
             ${repeat(
               this.rows.slice(this.first, this.last + 1),
               (t) => t.id,
-              (t, i) => this.renderRow(t, this.first + i, cols),
+              (t, i) => this.#renderRow(t, this.first + i, cols),
             )}
           </div>
         </div>
@@ -615,20 +615,20 @@ export class CcTicketQueue extends CcElement {
   @state() private first = 0;
   @state() private last = 19;
   /** Row height in px (rows have a fixed height in CSS; measured once rendered). */
-  private rowHeight = 52;
+  #rowHeight = 52;
 
-  private onScroll = (): void => this.windowRows();
+  #onScroll = (): void => this.#windowRows();
 
   /**
    * Works out which rows are in view from the scroll position; with a fixed row height this is
    * arithmetic, so scrolling through 10,000 rows renders ~40 rows per frame at most.
    */
-  private windowRows(): void {
+  #windowRows(): void {
     const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
     if (!scroller) return;
     const row = scroller.querySelector<HTMLElement>('[role=row]');
-    if (row?.offsetHeight) this.rowHeight = row.offsetHeight;
-    const h = this.rowHeight;
+    if (row?.offsetHeight) this.#rowHeight = row.offsetHeight;
+    const h = this.#rowHeight;
     const overscan = 10;
     const first = Math.max(0, Math.floor(scroller.scrollTop / h) - overscan);
     // Not clamped to the rows loaded: new pages then render without another window change.
@@ -642,28 +642,28 @@ export class CcTicketQueue extends CcElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (changed.has('rows')) this.windowPending = true;
+    if (changed.has('rows')) this.#windowPending = true;
     const body = this.renderRoot.querySelector<HTMLElement>('.body');
     if (!body) return;
     // The rows outside the window are stand-in space (CSSOM, allowed under a strict CSP).
-    const h = this.rowHeight;
+    const h = this.#rowHeight;
     const last = Math.min(this.last, this.rows.length - 1);
     body.style.paddingTop = `${this.first * h}px`;
     body.style.paddingBottom = `${Math.max(0, this.rows.length - 1 - last) * h}px`;
     // The rows around the view (overscan) render in a task of their own: a first page draws its
     // visible rows without one long task.
-    if (this.windowPending) {
-      this.windowPending = false;
-      clearTimeout(this.windowTimer);
-      this.windowTimer = setTimeout(() => this.windowRows());
+    if (this.#windowPending) {
+      this.#windowPending = false;
+      clearTimeout(this.#windowTimer);
+      this.#windowTimer = setTimeout(() => this.#windowRows());
     }
   }
 
-  private windowPending = false;
-  private windowTimer?: ReturnType<typeof setTimeout>;
+  #windowPending = false;
+  #windowTimer?: ReturnType<typeof setTimeout>;
 
   /** A cell of the grid: a column header in row -1; `col` unless the selection column (0). */
-  private cell(
+  #cell(
     row: number,
     index: number,
     content: unknown,
@@ -685,7 +685,7 @@ export class CcTicketQueue extends CcElement {
   }
 
   /** A selection checkbox (the cell, not the box, takes focus). */
-  private check(label: string, checked: boolean, change: () => void): TemplateResult {
+  #check(label: string, checked: boolean, change: () => void): TemplateResult {
     return html`<input
       type="checkbox"
       tabindex="-1"
@@ -695,9 +695,9 @@ export class CcTicketQueue extends CcElement {
     />`;
   }
 
-  private renderHeader(col: TicketQueueColumn, index: number): TemplateResult {
+  #renderHeader(col: TicketQueueColumn, index: number): TemplateResult {
     const key = SORT_KEYS[col];
-    const label = this.columnLabel(col);
+    const label = this.#columnLabel(col);
     const sort = !key
       ? undefined
       : this.sort === key
@@ -705,7 +705,7 @@ export class CcTicketQueue extends CcElement {
         : this.sort === `-${key}`
           ? 'descending'
           : 'none';
-    return this.cell(
+    return this.#cell(
       -1,
       index,
       key
@@ -713,7 +713,7 @@ export class CcTicketQueue extends CcElement {
             class="sort"
             type="button"
             tabindex="-1"
-            @click=${() => this.toggleSort(col)}
+            @click=${() => this.#toggleSort(col)}
           >
             ${label}<span aria-hidden="true" class="arrow"
               >${sort === 'ascending' ? '▲' : sort === 'descending' ? '▼' : '⇅'}</span
@@ -725,8 +725,8 @@ export class CcTicketQueue extends CcElement {
     );
   }
 
-  private renderRow(t: Ticket, index: number, cols: readonly TicketQueueColumn[]): TemplateResult {
-    const m = this.t2();
+  #renderRow(t: Ticket, index: number, cols: readonly TicketQueueColumn[]): TemplateResult {
+    const m = this.#t2();
     const selected = this.selected.has(t.id);
     const result = this.bulkEl?.results?.find((r) => r.id === t.id);
     return html`<div
@@ -738,28 +738,28 @@ export class CcTicketQueue extends CcElement {
       data-id=${t.id}
       data-result=${result ? (result.status < 300 ? 'ok' : 'failed') : nothing}
       data-priority=${t.priority}
-      @click=${(e: MouseEvent) => this.onRowClick(e, index)}
+      @click=${(e: MouseEvent) => this.#onRowClick(e, index)}
       @dblclick=${() => this.open(t)}
     >
-      ${this.cell(
+      ${this.#cell(
         index,
         0,
-        this.check(m('ticketQueue.selectRow', { number: String(t.number) }), selected, () =>
-          this.toggleSelect(t.id),
+        this.#check(m('ticketQueue.selectRow', { number: String(t.number) }), selected, () =>
+          this.#toggleSelect(t.id),
         ),
       )}
-      ${cols.map((col, i) => this.cell(index, i + 1, this.renderCell(t, col), col))}
+      ${cols.map((col, i) => this.#cell(index, i + 1, this.#renderCell(t, col), col))}
     </div>`;
   }
 
-  private renderCell(t: Ticket, col: TicketQueueColumn): unknown {
+  #renderCell(t: Ticket, col: TicketQueueColumn): unknown {
     switch (col) {
       case 'number':
         return html`<button
           class="link"
           type="button"
           tabindex="-1"
-          aria-label=${this.t2()('ticketQueue.open', { number: String(t.number) })}
+          aria-label=${this.#t2()('ticketQueue.open', { number: String(t.number) })}
           @click=${() => this.open(t)}
         >
           #${t.number}
@@ -769,7 +769,7 @@ export class CcTicketQueue extends CcElement {
       case 'subject':
         return html`<span class="subject">${t.subject}</span>`;
       case 'customer':
-        return t.customer?.name ?? this.t2()('ticketQueue.noCustomer');
+        return t.customer?.name ?? this.#t2()('ticketQueue.noCustomer');
       case 'priority':
         return html`<span class="priority" data-priority=${t.priority}
           >${this.t(`ticket.priority.${t.priority}`)}</span
@@ -779,13 +779,13 @@ export class CcTicketQueue extends CcElement {
           >${this.t(`ticket.state.${t.state}`)}</span
         >`;
       case 'assignee':
-        return this.agentName(t.assigneeId);
+        return this.#agentName(t.assigneeId);
       case 'team':
-        return unitName(this, this.book, 'teams', t.teamId);
+        return unitName(this, this.#book, 'teams', t.teamId);
       case 'department':
-        return unitName(this, this.book, 'departments', t.departmentId);
+        return unitName(this, this.#book, 'departments', t.departmentId);
       case 'sla':
-        return this.renderSla(t);
+        return this.#renderSla(t);
       case 'updated':
       case 'created': {
         const at = col === 'updated' ? t.updatedAt : t.createdAt;
@@ -794,19 +794,20 @@ export class CcTicketQueue extends CcElement {
     }
   }
 
-  private renderSla(t: Ticket): TemplateResult {
-    const sla = this.slaOf(t);
-    if (!sla) return html`<span class="sla" part="sla">${this.t2()('ticketQueue.sla.none')}</span>`;
-    const before = this.slaSeen.get(t.id);
+  #renderSla(t: Ticket): TemplateResult {
+    const sla = this.#slaOf(t);
+    if (!sla)
+      return html`<span class="sla" part="sla">${this.#t2()('ticketQueue.sla.none')}</span>`;
+    const before = this.#slaSeen.get(t.id);
     if (before && before !== sla.state && (sla.state === 'at_risk' || sla.state === 'breached')) {
-      this.announcer.announce(
-        this.t2()('ticketQueue.sla.crossed', {
+      this.#announcer.announce(
+        this.#t2()('ticketQueue.sla.crossed', {
           number: String(t.number),
           state: this.t(`sla.state.${sla.state}`),
         }),
       );
     }
-    this.slaSeen.set(t.id, sla.state);
+    this.#slaSeen.set(t.id, sla.state);
     return html`<span class="sla" part="sla" data-sla=${sla.state}
       ><span class="icon" aria-hidden="true">${SLA_ICON[sla.state]}</span
       ><span class="sla-text">${this.slaText(t)}</span></span
@@ -815,7 +816,7 @@ export class CcTicketQueue extends CcElement {
 
   // ---- keyboard: the ARIA grid pattern ---------------------------------------------------------
 
-  private onKeydown = (e: KeyboardEvent): void => {
+  #onKeydown = (e: KeyboardEvent): void => {
     const target = e.composedPath()[0] as HTMLElement;
     if (target.tagName === 'SELECT' || target.tagName === 'TEXTAREA') return;
     const cell = target.closest<HTMLElement>('[data-r]');
@@ -855,40 +856,40 @@ export class CcTicketQueue extends CcElement {
         break;
       case 'Enter':
         e.preventDefault();
-        if (row < 0) this.headerAction(col);
+        if (row < 0) this.#headerAction(col);
         else this.open(this.rows[row]!);
         return;
       case ' ':
         e.preventDefault();
-        if (row < 0) this.headerAction(col);
-        else this.toggleSelect(this.rows[row]!.id);
+        if (row < 0) this.#headerAction(col);
+        else this.#toggleSelect(this.rows[row]!.id);
         return;
       case 'Escape':
-        if (this.detailId) this.closeDetail();
+        if (this.detailId) this.#closeDetail();
         return;
       case 'a':
         if (e.ctrlKey || e.metaKey) {
           e.preventDefault();
-          this.selectAll(true);
+          this.#selectAll(true);
         }
         return;
       default:
         return;
     }
     e.preventDefault();
-    void this.moveFocus(r, c);
+    void this.#moveFocus(r, c);
   };
 
-  private headerAction(col: number): void {
+  #headerAction(col: number): void {
     if (col === 0) {
-      this.selectAll(!this.rows.every((t) => this.selected.has(t.id)));
+      this.#selectAll(!this.rows.every((t) => this.selected.has(t.id)));
       return;
     }
     const column = this.shownColumns[col - 1];
-    if (column) this.toggleSort(column);
+    if (column) this.#toggleSort(column);
   }
 
-  private async moveFocus(row: number, col: number): Promise<void> {
+  async #moveFocus(row: number, col: number): Promise<void> {
     this.focusRow = row;
     this.focusCol = col;
     if (row >= this.rows.length - 20) void this.loadMore();
@@ -898,8 +899,8 @@ export class CcTicketQueue extends CcElement {
     const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
     if (!cell && row >= 0 && scroller) {
       // Bring the row into the window: scroll so it is in view, render, then focus it.
-      scroller.scrollTop = Math.max(0, row * this.rowHeight - scroller.clientHeight / 2);
-      this.windowRows();
+      scroller.scrollTop = Math.max(0, row * this.#rowHeight - scroller.clientHeight / 2);
+      this.#windowRows();
       await this.updateComplete;
       cell = find();
     }
@@ -911,7 +912,7 @@ export class CcTicketQueue extends CcElement {
     if (row >= 0) cell.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }
 
-  private onRowClick(e: MouseEvent, index: number): void {
+  #onRowClick(e: MouseEvent, index: number): void {
     const cell = (e.composedPath() as HTMLElement[]).find((n) => n.dataset?.r !== undefined);
     this.focusRow = index;
     this.focusCol = cell ? Number(cell.dataset.c) : 0;
@@ -919,30 +920,30 @@ export class CcTicketQueue extends CcElement {
 
   // ---- selection and bulk ------------------------------------------------------------------
 
-  private toggleSelect(id: string): void {
+  #toggleSelect(id: string): void {
     const next = new Set(this.selected);
     if (next.has(id)) next.delete(id);
     else next.add(id);
     this.selected = next;
   }
 
-  private selectAll(on: boolean): void {
+  #selectAll(on: boolean): void {
     this.selected = on ? new Set(this.rows.map((t) => t.id)) : new Set();
   }
 
   /** The bulk bar (<cc-ticket-bulk>), loaded the first time rows are selected. */
-  private renderBulk(): unknown {
+  #renderBulk(): unknown {
     const el = this.bulkEl;
     if (!el) {
-      void this.loadBulk();
+      void this.#loadBulk();
       return nothing;
     }
     el.tickets = this.rows.filter((t) => this.selected.has(t.id));
-    return this.follow(el);
+    return this.#follow(el);
   }
 
-  private loadBulk(): void {
-    void this.sub<CcTicketBulk>(
+  #loadBulk(): void {
+    void this.#sub<CcTicketBulk>(
       'ticket-bulk',
       'bulk',
       () => import('../ticket-bulk/ticket-bulk.js').then((m) => m.CcTicketBulk),
@@ -958,32 +959,32 @@ export class CcTicketQueue extends CcElement {
     if (!this.emit(new CcTicketSelectEvent(ticket.id, ticket))) return;
     if (this.detailId === ticket.id) void this.detailEl?.reload();
     this.detailId = ticket.id;
-    void this.showDetail();
+    void this.#showDetail();
   }
 
-  private async showDetail(): Promise<void> {
-    this.detailEl = await this.sub<CcTicketDetail>(
+  async #showDetail(): Promise<void> {
+    this.detailEl = await this.#sub<CcTicketDetail>(
       'ticket-detail',
       'detail',
       () => import('../ticket-detail/ticket-detail.js').then((m) => m.CcTicketDetail),
       'cc-ticket-close',
-      () => this.closeDetail(),
+      () => this.#closeDetail(),
     );
     this.detailEl?.focus();
   }
 
-  private closeDetail(): void {
+  #closeDetail(): void {
     this.detailId = undefined;
-    void this.moveFocus(this.focusRow, this.focusCol);
+    void this.#moveFocus(this.focusRow, this.focusCol);
   }
 
-  private renderDetail(): unknown {
+  #renderDetail(): unknown {
     const el = this.detailEl;
     if (!el) return loadingTemplate(this);
     el.closable = true;
     el.noLive = this.noLive;
     el.ticketId = this.detailId;
-    return this.follow(el);
+    return this.#follow(el);
   }
 
   /**
@@ -991,7 +992,7 @@ export class CcTicketQueue extends CcElement {
    * queue's registry gives its class, else registered beside the queue's own tag; `on` handles the
    * event it sends the queue (`type`), which goes no further. Undefined when its code failed.
    */
-  private sub<T extends CcElement>(
+  #sub<T extends CcElement>(
     name: string,
     part: string,
     load: () => Promise<CustomElementConstructor>,
@@ -999,13 +1000,13 @@ export class CcTicketQueue extends CcElement {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     on: (e: any) => void,
   ): Promise<T | undefined> {
-    return (this.subs[name] ??= createSubElement<T>(this, 'ticket-queue', name, load).then(
+    return (this.#subs[name] ??= createSubElement<T>(this, 'ticket-queue', name, load).then(
       (el) => {
         if (!el) return undefined;
         el.className = part;
         el.setAttribute('part', part);
         const sync = (e: CcTicketTransitionedEvent | CcTicketAssignedEvent) =>
-          this.replaceRow(e.ticket);
+          this.#replaceRow(e.ticket);
         el.addEventListener('cc-ticket-transitioned', sync);
         el.addEventListener('cc-ticket-assigned', sync);
         el.addEventListener(type, (e) => {
@@ -1019,7 +1020,7 @@ export class CcTicketQueue extends CcElement {
   }
 
   /** Elements the queue shows follow its client, language, time zone, theme and density. */
-  private follow<T extends CcElement>(el: T): T {
+  #follow<T extends CcElement>(el: T): T {
     return Object.assign(el, this.subElementSettings, { locale: this.localeTag });
   }
 }
