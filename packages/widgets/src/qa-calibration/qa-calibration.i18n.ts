@@ -1,4 +1,4 @@
-/** Strings of the calibration view. */
+/** Strings of the calibration view; the criterion and total score headings are the scorecard's. */
 import { defineCatalog } from '../shared/i18n/types.js';
 
 const en = {
@@ -8,8 +8,6 @@ const en = {
     `${p.name}${p.note ? ` (${p.note})` : ''}`,
   'qaCalibration.reference': 'reference',
   'qaCalibration.you': 'you',
-  'qaCalibration.criterion': 'Criterion',
-  'qaCalibration.total': 'Total score',
   'qaCalibration.delta': (p: { delta: string }) => `${p.delta} vs reference`,
 } as const;
 

@@ -8,7 +8,5 @@ export default {
   'qaCalibration.evaluator': (p) => `${p.name}${p.note ? `（${p.note}）` : ''}`,
   'qaCalibration.reference': '基准',
   'qaCalibration.you': '本人',
-  'qaCalibration.criterion': '评分项',
-  'qaCalibration.total': '总分',
   'qaCalibration.delta': (p) => `较基准 ${p.delta}`,
 } satisfies Catalog<Strings>;

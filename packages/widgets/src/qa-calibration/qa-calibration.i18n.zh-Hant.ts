@@ -8,7 +8,5 @@ export default {
   'qaCalibration.evaluator': (p) => `${p.name}${p.note ? `（${p.note}）` : ''}`,
   'qaCalibration.reference': '基準',
   'qaCalibration.you': '本人',
-  'qaCalibration.criterion': '評分項目',
-  'qaCalibration.total': '總分',
   'qaCalibration.delta': (p) => `與基準相差 ${p.delta}`,
 } satisfies Catalog<Strings>;

@@ -4,6 +4,7 @@ import { DataController } from '../shared/data-controller.js';
 import { CcElement } from '../shared/element.js';
 import { styles } from '../qa-scorecard/qa-scorecard.styles.js';
 import { localText, scoreText } from '../qa-scorecard/qa-text.js';
+import { messages as scorecard } from '../qa-scorecard/qa-scorecard.i18n.js';
 import { messages } from './qa-calibration.i18n.js';
 
 /**
@@ -59,6 +60,7 @@ export class CcQaCalibration extends CcElement {
 
   protected override render() {
     const m = this.m();
+    const sc = this.msg(scorecard);
     return this.data.render({
       complete: ({ session, template, me, names }) => {
         const evs = session.evaluations;
@@ -71,7 +73,7 @@ export class CcQaCalibration extends CcElement {
             </caption>
             <thead>
               <tr>
-                <th scope="col">${m('qaCalibration.criterion')}</th>
+                <th scope="col">${sc('qaScorecard.criterion')}</th>
                 ${evs.map(
                   (e, i) =>
                     html`<th scope="col">
@@ -91,7 +93,7 @@ export class CcQaCalibration extends CcElement {
             </thead>
             <tbody>
               <tr>
-                <th scope="row">${m('qaCalibration.total')}</th>
+                <th scope="row">${sc('qaScorecard.total')}</th>
                 ${evs.map(
                   (e) =>
                     html`<td>

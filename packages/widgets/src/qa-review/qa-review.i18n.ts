@@ -1,4 +1,7 @@
-/** Strings of the scorecard's review panel (disputes, their resolution, history). */
+/**
+ * Strings of the scorecard's review panel (disputes, their resolution, history); the criterion
+ * heading and the no-disputes-left message are the scorecard's.
+ */
 import { defineCatalog } from '../shared/i18n/types.js';
 
 const en = {
@@ -12,9 +15,7 @@ const en = {
   'qaReview.pick': 'Choose a proposed score for at least one criterion.',
   'qaReview.reasonNeeded': 'Give a reason for this criterion.',
   'qaReview.closed': 'The dispute window has closed.',
-  'qaReview.limit': 'No disputes left for this evaluation.',
   'qaReview.review': 'Review the dispute',
-  'qaReview.criterion': 'Criterion',
   'qaReview.apply': 'Score to apply',
   'qaReview.unchanged': 'Keep original',
   'qaReview.outcome': 'Decision',

@@ -12,6 +12,7 @@ import {
 } from '../qa-scorecard/qa-scorecard.events.js';
 import { localText, scaleValues, scoreText, valueText } from '../qa-scorecard/qa-text.js';
 import { styles } from '../qa-scorecard/qa-scorecard.styles.js';
+import { messages as scorecard } from '../qa-scorecard/qa-scorecard.i18n.js';
 import { messages } from './qa-review.i18n.js';
 
 type Evaluation = Schema<'Evaluation'>;
@@ -107,7 +108,7 @@ export class CcQaReview extends CcElement {
         info.code === 'dispute-window-closed'
           ? m('qaReview.closed')
           : info.code === 'dispute-limit-reached'
-            ? m('qaReview.limit')
+            ? this.msg(scorecard)('qaScorecard.noneLeft')
             : errorText(this, info);
       this.emit(new CcErrorEvent(info));
     } finally {
@@ -247,7 +248,7 @@ export class CcQaReview extends CcElement {
       <table>
         <thead>
           <tr>
-            <th scope="col">${m('qaReview.criterion')}</th>
+            <th scope="col">${this.msg(scorecard)('qaScorecard.criterion')}</th>
             <th scope="col">${m('qaReview.original')}</th>
             <th scope="col">${m('qaReview.proposed')}</th>
             <th scope="col">${m('qaReview.reason')}</th>

@@ -1,4 +1,8 @@
-/** The QA scorecard's own strings; states, outcomes, critical levels and N/A are in the kit catalog. */
+/**
+ * The QA scorecard's own strings (the review panel and the calibration view use its criterion,
+ * total and no-disputes-left texts); states, outcomes, critical levels and N/A are in the kit
+ * catalog.
+ */
 import { defineCatalog } from '../shared/i18n/types.js';
 
 const en = {
@@ -13,6 +17,7 @@ const en = {
     score: string;
   }) => `${p.date} · ${p.agent} · ${p.template} · ${p.state} · ${p.score}`,
   'qaScorecard.sections': 'Sections',
+  'qaScorecard.criterion': 'Criterion',
   'qaScorecard.total': 'Total score',
   'qaScorecard.section': 'Section score:',
   'qaScorecard.fatal': 'Critical item answered No: the whole evaluation scores 0.',

@@ -8,6 +8,7 @@ export default {
   'qaScorecard.start': '评估此通话',
   'qaScorecard.open': (p) => `${p.date} · ${p.agent} · ${p.template} · ${p.state} · ${p.score}`,
   'qaScorecard.sections': '评分维度',
+  'qaScorecard.criterion': '评分项',
   'qaScorecard.total': '总分',
   'qaScorecard.section': '维度得分：',
   'qaScorecard.fatal': '致命项选择“否”：本次评估计 0 分。',

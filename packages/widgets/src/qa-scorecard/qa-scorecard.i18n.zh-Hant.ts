@@ -8,6 +8,7 @@ export default {
   'qaScorecard.start': '評核此通話',
   'qaScorecard.open': (p) => `${p.date} · ${p.agent} · ${p.template} · ${p.state} · ${p.score}`,
   'qaScorecard.sections': '評分構面',
+  'qaScorecard.criterion': '評分項目',
   'qaScorecard.total': '總分',
   'qaScorecard.section': '構面得分：',
   'qaScorecard.fatal': '致命項目選擇「否」：本次評核計 0 分。',
