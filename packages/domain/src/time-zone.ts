@@ -65,42 +65,18 @@ export function assertTimeZone(timeZone: string): void {
 /** The zone's offset from UTC in ms at instant `ms`, read directly from `Intl` (slow path). */
 function readOffset(timeZone: string, ms: number): number {
   const whole = Math.floor(ms / SECOND) * SECOND;
-  const parts = formatterFor(timeZone).formatToParts(new Date(whole));
-  let year = 0;
-  let month = 0;
-  let day = 0;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  let bc = false;
-  for (const part of parts) {
-    switch (part.type) {
-      case 'year':
-        year = Number(part.value);
-        break;
-      case 'month':
-        month = Number(part.value);
-        break;
-      case 'day':
-        day = Number(part.value);
-        break;
-      case 'hour':
-        hour = Number(part.value) % 24;
-        break;
-      case 'minute':
-        minute = Number(part.value);
-        break;
-      case 'second':
-        second = Number(part.value);
-        break;
-      case 'era':
-        bc = /^b/i.test(part.value);
-        break;
-    }
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const { type, value } of formatterFor(timeZone).formatToParts(new Date(whole))) {
+    parts[type] = value;
   }
+  const year = Number(parts.year);
   const wall = new Date(0);
-  wall.setUTCFullYear(bc ? 1 - year : year, month - 1, day);
-  wall.setUTCHours(hour, minute, second, 0);
+  wall.setUTCFullYear(
+    /^b/i.test(parts.era!) ? 1 - year : year,
+    Number(parts.month) - 1,
+    Number(parts.day),
+  );
+  wall.setUTCHours(Number(parts.hour) % 24, Number(parts.minute), Number(parts.second), 0);
   return wall.getTime() - whole;
 }
 
