@@ -122,13 +122,8 @@ export interface TemplateIssue {
 // ---------------------------------------------------------------------------------------------
 // Template validation
 
-function isPositiveFinite(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0;
-}
-
 function scaleIsValid(scale: CriterionScale | undefined): boolean {
-  if (!scale || typeof scale !== 'object') return false;
-  switch (scale.type) {
+  switch (scale?.type) {
     case 'yes_no':
       return true;
     case 'rating':
@@ -148,80 +143,61 @@ function scaleIsValid(scale: CriterionScale | undefined): boolean {
  */
 export function validateTemplate(template: ScorecardTemplateLike): TemplateIssue[] {
   const issues: TemplateIssue[] = [];
+  const issue = (path: string, code: TemplateIssueCode) => issues.push({ path, code });
+  // What a section and a criterion both need: an id unique among its kind, a finite weight > 0.
+  const idAndWeight = (item: { id: unknown; weight: unknown }, ids: Set<unknown>, path: string) => {
+    const { id, weight } = item;
+    if (typeof id !== 'string' || id === '') issue(`${path}/id`, 'id_missing');
+    else if (ids.has(id)) issue(`${path}/id`, 'duplicate_id');
+    else ids.add(id);
+    if (!(Number.isFinite(weight) && (weight as number) > 0))
+      issue(`${path}/weight`, 'weight_invalid');
+  };
+  const sectionIds = new Set();
+  const criterionIds = new Set();
   const sections = template.sections ?? [];
-  if (sections.length === 0) issues.push({ path: 'sections', code: 'sections_empty' });
-  const sectionIds = new Set<string>();
-  const criterionIds = new Set<string>();
+  if (sections.length === 0) issue('sections', 'sections_empty');
   sections.forEach((section, i) => {
     const base = `sections/${i}`;
-    if (typeof section.id !== 'string' || section.id === '') {
-      issues.push({ path: `${base}/id`, code: 'id_missing' });
-    } else if (sectionIds.has(section.id)) {
-      issues.push({ path: `${base}/id`, code: 'duplicate_id' });
-    } else sectionIds.add(section.id);
-    if (!isPositiveFinite(section.weight))
-      issues.push({ path: `${base}/weight`, code: 'weight_invalid' });
+    idAndWeight(section, sectionIds, base);
     const criteria = section.criteria ?? [];
-    if (criteria.length === 0) issues.push({ path: `${base}/criteria`, code: 'criteria_empty' });
+    if (criteria.length === 0) issue(`${base}/criteria`, 'criteria_empty');
     criteria.forEach((criterion, j) => {
       const path = `${base}/criteria/${j}`;
-      if (typeof criterion.id !== 'string' || criterion.id === '') {
-        issues.push({ path: `${path}/id`, code: 'id_missing' });
-      } else if (criterionIds.has(criterion.id)) {
-        issues.push({ path: `${path}/id`, code: 'duplicate_id' });
-      } else criterionIds.add(criterion.id);
-      if (!isPositiveFinite(criterion.weight)) {
-        issues.push({ path: `${path}/weight`, code: 'weight_invalid' });
-      }
-      if (!scaleIsValid(criterion.scale))
-        issues.push({ path: `${path}/scale`, code: 'scale_invalid' });
+      idAndWeight(criterion, criterionIds, path);
+      if (!scaleIsValid(criterion.scale)) issue(`${path}/scale`, 'scale_invalid');
       if (!(CRITICAL_LEVELS as readonly string[]).includes(criterion.critical)) {
-        issues.push({ path: `${path}/critical`, code: 'critical_invalid' });
+        issue(`${path}/critical`, 'critical_invalid');
       } else if (criterion.critical !== 'none' && criterion.scale?.type !== 'yes_no') {
-        issues.push({ path: `${path}/critical`, code: 'critical_requires_yes_no' });
+        issue(`${path}/critical`, 'critical_requires_yes_no');
       }
       const threshold = criterion.commentRequiredBelow;
-      if (threshold !== undefined && threshold !== null && !Number.isFinite(threshold)) {
-        issues.push({ path: `${path}/commentRequiredBelow`, code: 'comment_threshold_invalid' });
+      if (threshold != null && !Number.isFinite(threshold)) {
+        issue(`${path}/commentRequiredBelow`, 'comment_threshold_invalid');
       }
     });
   });
   return issues;
 }
 
-function assertTemplate(template: ScorecardTemplateLike): void {
-  const issues = validateTemplate(template);
-  if (issues.length > 0) {
-    const first = issues[0]!;
-    throw new RangeError(`Invalid scorecard template: ${first.code} at ${first.path}`);
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Answers
 
-/** True when `value` is a whole number the criterion's scale allows (yes_no: 0 or 1). */
-export function isValueInScale(scale: CriterionScale, value: unknown): value is number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) return false;
-  switch (scale.type) {
-    case 'yes_no':
-      return value === 0 || value === 1;
-    case 'rating':
-      return value >= scale.min && value <= scale.max;
-    case 'points':
-      return value >= 0 && value <= scale.max;
-  }
+/** The lowest and the highest value of a scale: yes_no 0 and 1, rating min and max, points 0 and max. */
+function scaleBounds(scale: CriterionScale): [number, number] {
+  return [scale.type === 'rating' ? scale.min : 0, scale.type === 'yes_no' ? 1 : scale.max];
 }
 
+/** True when `value` is a whole number the criterion's scale allows (yes_no: 0 or 1). */
+export function isValueInScale(scale: CriterionScale, value: unknown): value is number {
+  const [low, high] = scaleBounds(scale);
+  return Number.isInteger(value) && (value as number) >= low && (value as number) <= high;
+}
+
+/** (value − lowest) / (highest − lowest): see the formula above. */
 function normalizedRatio(scale: CriterionScale, value: number): Ratio {
-  switch (scale.type) {
-    case 'yes_no':
-      return ratio(BigInt(value));
-    case 'rating':
-      return ratio(BigInt(value - scale.min), BigInt(scale.max - scale.min));
-    case 'points':
-      return ratio(BigInt(value), BigInt(scale.max));
-  }
+  const [low, high] = scaleBounds(scale);
+  return ratio(BigInt(value - low), BigInt(high - low));
 }
 
 /** The normalized value n in [0, 1] of an answer on a scale (see the formula above). */
@@ -231,17 +207,9 @@ export function normalizedValue(scale: CriterionScale, value: number): number {
   return Number(r.n) / Number(r.d);
 }
 
-function criteriaById(template: ScorecardTemplateLike): Map<string, ScorecardCriterion> {
-  const map = new Map<string, ScorecardCriterion>();
-  for (const section of template.sections) for (const c of section.criteria) map.set(c.id, c);
-  return map;
-}
-
-function needsComment(criterion: ScorecardCriterion, value: number): boolean {
-  const threshold = criterion.commentRequiredBelow;
-  if (typeof threshold === 'number' && value < threshold) return true;
-  return criterion.critical !== 'none' && value === 0;
-}
+/** Every criterion of the template, in template order. */
+const criteriaOf = (template: ScorecardTemplateLike) =>
+  template.sections.flatMap((section) => section.criteria);
 
 /**
  * Checks an evaluation's answers against its template. Codes: 'unknown_criterion',
@@ -256,56 +224,46 @@ export function validateAnswers(
   options: { forSubmit: boolean } = { forSubmit: false },
 ): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
-  const criteria = criteriaById(template);
+  const issue = (path: string, code: AnswerIssueCode, criterionId: string) =>
+    issues.push({ path, code, criterionId });
+  const criteria = new Map(criteriaOf(template).map((c) => [c.id, c]));
   const seen = new Set<string>();
   const complete = new Set<string>();
   answers.forEach((answer, i) => {
     const path = `answers/${i}`;
-    const criterionId = answer.criterionId;
+    const { criterionId, value } = answer;
     const criterion = criteria.get(criterionId);
-    if (!criterion) {
-      issues.push({ path: `${path}/criterionId`, code: 'unknown_criterion' });
-      return;
-    }
-    if (seen.has(criterionId)) {
-      issues.push({ path: `${path}/criterionId`, code: 'duplicate_answer', criterionId });
-      return;
-    }
+    if (!criterion) return issues.push({ path: `${path}/criterionId`, code: 'unknown_criterion' });
+    if (seen.has(criterionId)) return issue(`${path}/criterionId`, 'duplicate_answer', criterionId);
     seen.add(criterionId);
     if (answer.na === true) {
-      if (criterion.naAllowed) complete.add(criterionId);
-      else issues.push({ path: `${path}/na`, code: 'na_not_allowed', criterionId });
-      return;
+      return criterion.naAllowed
+        ? complete.add(criterionId)
+        : issue(`${path}/na`, 'na_not_allowed', criterionId);
     }
-    if (answer.value === null || answer.value === undefined) return;
-    if (!isValueInScale(criterion.scale, answer.value)) {
-      issues.push({ path: `${path}/value`, code: 'value_out_of_range', criterionId });
-      return;
+    if (value == null) return;
+    if (!isValueInScale(criterion.scale, value)) {
+      return issue(`${path}/value`, 'value_out_of_range', criterionId);
     }
     complete.add(criterionId);
-    const comment = typeof answer.comment === 'string' ? answer.comment.trim() : '';
-    if (needsComment(criterion, answer.value) && comment === '') {
-      issues.push({ path: `${path}/comment`, code: 'comment_required', criterionId });
+    // A value below the criterion's threshold, or a critical criterion answered 0, needs a comment.
+    const threshold = criterion.commentRequiredBelow;
+    if (
+      ((typeof threshold === 'number' && value < threshold) ||
+        (criterion.critical !== 'none' && value === 0)) &&
+      (typeof answer.comment === 'string' ? answer.comment.trim() : '') === ''
+    ) {
+      issue(`${path}/comment`, 'comment_required', criterionId);
     }
   });
   if (options.forSubmit) {
-    for (const section of template.sections) {
-      for (const criterion of section.criteria) {
-        if (complete.has(criterion.id)) continue;
-        // Only a criterion nobody answered at all is missing; a rejected answer is already reported.
-        if (seen.has(criterion.id)) {
-          const index = answers.findIndex((a) => a.criterionId === criterion.id);
-          const answer = answers[index]!;
-          if (answer.na !== true && (answer.value === null || answer.value === undefined)) {
-            issues.push({
-              path: `answers/${index}/value`,
-              code: 'answer_missing',
-              criterionId: criterion.id,
-            });
-          }
-        } else {
-          issues.push({ path: 'answers', code: 'answer_missing', criterionId: criterion.id });
-        }
+    for (const { id } of criteriaOf(template)) {
+      if (complete.has(id)) continue;
+      // Only a criterion nobody answered at all is missing; a rejected answer is already reported.
+      const index = answers.findIndex((a) => a.criterionId === id);
+      if (index < 0) issue('answers', 'answer_missing', id);
+      else if (answers[index]!.na !== true && answers[index]!.value == null) {
+        issue(`answers/${index}/value`, 'answer_missing', id);
       }
     }
   }
@@ -327,7 +285,10 @@ function scoreExact(
   template: ScorecardTemplateLike,
   answers: readonly EvaluationAnswer[],
 ): ExactScore {
-  assertTemplate(template);
+  const issues = validateTemplate(template);
+  if (issues.length > 0) {
+    throw new RangeError(`Invalid scorecard template: ${issues[0]!.code} at ${issues[0]!.path}`);
+  }
   const byCriterion = new Map<string, EvaluationAnswer>();
   for (const answer of answers) {
     if (!byCriterion.has(answer.criterionId)) byCriterion.set(answer.criterionId, answer);
@@ -376,15 +337,11 @@ export function scoreEvaluation(
   template: ScorecardTemplateLike,
   answers: readonly EvaluationAnswer[],
 ): EvaluationScore {
-  const exact = scoreExact(template, answers);
+  const { total, sections, fatalFailed } = scoreExact(template, answers);
   return {
-    score: round2(exact.total),
-    sections: exact.sections.map((s) => ({
-      sectionId: s.sectionId,
-      score: round2(s.score),
-      failedCritical: s.failedCritical,
-    })),
-    fatalFailed: exact.fatalFailed,
+    score: round2(total),
+    sections: sections.map((section) => ({ ...section, score: round2(section.score) })),
+    fatalFailed,
   };
 }
 
@@ -408,15 +365,13 @@ export function calibrationDeviation(
   const oth = scoreExact(template, other);
   const hundred = ratio(100n);
   const criteria: CalibrationDeviation['criteria'] = [];
-  for (const section of template.sections) {
-    for (const criterion of section.criteria) {
-      const a = ref.normalized.get(criterion.id);
-      const b = oth.normalized.get(criterion.id);
-      criteria.push({
-        criterionId: criterion.id,
-        delta: a && b ? roundHalfAwayFromZero(mul(sub(b, a), hundred), 2) : null,
-      });
-    }
+  for (const { id } of criteriaOf(template)) {
+    const a = ref.normalized.get(id);
+    const b = oth.normalized.get(id);
+    criteria.push({
+      criterionId: id,
+      delta: a && b ? roundHalfAwayFromZero(mul(sub(b, a), hundred), 2) : null,
+    });
   }
   return {
     scoreDelta: ref.total && oth.total ? roundHalfAwayFromZero(sub(oth.total, ref.total), 2) : null,

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   calibrationDeviation,
+  isValueInScale,
   normalizedValue,
   scoreEvaluation,
   validateAnswers,
@@ -84,6 +85,19 @@ describe('scoreEvaluation, hand-computed', () => {
     assert.equal(normalizedValue({ type: 'rating', min: 1, max: 5 }, 4), 0.75);
     assert.equal(normalizedValue({ type: 'points', max: 10 }, 7), 0.7);
     assert.throws(() => normalizedValue({ type: 'rating', min: 1, max: 5 }, 0), RangeError);
+    assert.equal(normalizedValue({ type: 'yes_no' }, 0), 0);
+    assert.equal(normalizedValue({ type: 'rating', min: -2, max: 2 }, -2), 0);
+    assert.equal(normalizedValue({ type: 'points', max: 4 }, 4), 1);
+  });
+
+  test('the values each scale allows: whole numbers from its lowest to its highest', () => {
+    const allowed = (scale: CriterionScale, values: unknown[]) =>
+      values.filter((v) => isValueInScale(scale, v));
+    const probes = [-3, -1, 0, 0.5, 1, 2, 3, 5, 6, 11, '1', null, undefined, Number.NaN, true];
+    assert.deepEqual(allowed({ type: 'yes_no' }, probes), [0, 1]);
+    assert.deepEqual(allowed({ type: 'rating', min: 1, max: 5 }, probes), [1, 2, 3, 5]);
+    assert.deepEqual(allowed({ type: 'rating', min: -1, max: 1 }, probes), [-1, 0, 1]);
+    assert.deepEqual(allowed({ type: 'points', max: 10 }, probes), [0, 1, 2, 3, 5, 6]);
   });
 
   test('weighted sections and total; an all-N/A section is left out', () => {
@@ -275,6 +289,24 @@ describe('validateTemplate', () => {
         { id: 'S', weight: Number.POSITIVE_INFINITY, criteria: [] },
       ],
     };
+    // Input from outside TypeScript: a weight written as text, a scale that is not an object.
+    const untyped = {
+      sections: [
+        {
+          id: 7,
+          weight: '1',
+          criteria: [
+            criterion('t', { scale: 'yes_no' as unknown as CriterionScale, critical: 'fatal' }),
+          ],
+        },
+      ],
+    } as unknown as ScorecardTemplateLike;
+    assert.deepEqual(validateTemplate(untyped), [
+      { path: 'sections/0/id', code: 'id_missing' },
+      { path: 'sections/0/weight', code: 'weight_invalid' },
+      { path: 'sections/0/criteria/0/scale', code: 'scale_invalid' },
+      { path: 'sections/0/criteria/0/critical', code: 'critical_requires_yes_no' },
+    ]);
     assert.deepEqual(validateTemplate(bad), [
       { path: 'sections/0/weight', code: 'weight_invalid' },
       { path: 'sections/0/criteria/0/weight', code: 'weight_invalid' },
