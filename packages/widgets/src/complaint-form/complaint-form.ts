@@ -13,6 +13,7 @@ import type { Schema } from '@cc-kit/spec';
 import { Announcer } from '../shared/announcer.js';
 import { DataController } from '../shared/data-controller.js';
 import { CcElement } from '../shared/element.js';
+import { localized, optionsOf } from '../shared/controls.js';
 import { describeError, type ErrorInfo } from '../shared/errors.js';
 import { CcErrorEvent } from '../shared/events.js';
 import { emptyTemplate, errorTemplate, errorText } from '../shared/status.js';
@@ -22,7 +23,6 @@ import { styles } from './complaint-form.styles.js';
 import { deleteDraft, readDraft, writeDraft, type Draft } from './drafts.js';
 
 type Category = Schema<'ComplaintCategory'>;
-type Text = Schema<'LocalizedText'>;
 type Ticket = Schema<'Ticket'>;
 export type ComplaintCreate = Schema<'ComplaintCreate'>;
 
@@ -69,9 +69,6 @@ const ATTRS = [
   'relatedTicketId',
   'relatedCallId',
 ] as const;
-
-/** A select's options: `[value, label]`, or `[group label, options]` for an `<optgroup>`. */
-type Options = [string, string | [string, string][]][];
 
 interface Issue {
   code: string;
@@ -599,13 +596,9 @@ export class CcComplaintForm extends CcElement {
     return this.readonlyFields.includes(key) || this.busy || this.queued || this.formDisabled;
   }
 
-  private loc(text?: Text): string {
-    return text ? (text[this.resolvedLocale] ?? text.en) : '';
-  }
-
   /**
    * One field: label, control, hint and message. `type` is an input's type, `textarea`, or
-   * `select` (a list of `[value, label]`, or `[group label, [value, label][]]` for a group).
+   * `select` (its `options` rendered, e.g. by `optionsOf`).
    */
   private field(
     key: string,
@@ -620,7 +613,7 @@ export class CcComplaintForm extends CcElement {
       label?: string;
       hint?: string | undefined;
       required?: boolean;
-      options?: Options;
+      options?: unknown;
       empty?: string;
     } = {},
   ): TemplateResult {
@@ -631,12 +624,6 @@ export class CcComplaintForm extends CcElement {
     let value = this.values[key] ?? '';
     if (masked && key === 'customerName') value = maskName(value);
     if (masked && key === 'customerPhone') value = maskPhone(value);
-    const opts = (list: Options): unknown =>
-      list.map(([v, l]) =>
-        typeof l === 'string'
-          ? html`<option value=${v} ?selected=${this.values[key] === v}>${l}</option>`
-          : html`<optgroup label=${v}>${opts(l)}</optgroup>`,
-      );
     return html`<div class="field" part="field">
       <label for=${key}
         >${label}${required ? html`<span aria-hidden="true"> *</span>` : nothing}</label
@@ -652,7 +639,7 @@ export class CcComplaintForm extends CcElement {
               aria-describedby="e-${key}"
             >
               <option value="" ?selected=${!this.values[key]}>${empty}</option>
-              ${opts(options)}
+              ${options}
             </select>`
           : type === 'textarea'
             ? html`<textarea
@@ -689,7 +676,8 @@ export class CcComplaintForm extends CcElement {
           return emptyTemplate(this, this.t('error.forbidden'));
         }
         const m = this.m();
-        const dept = (id?: string | null) => this.loc(departments.find((d) => d.id === id)?.name);
+        const dept = (id?: string | null) =>
+          localized(this, departments.find((d) => d.id === id)?.name);
         /** The handling department and acknowledgement deadline (routing preview, confirmation). */
         const facts = (to?: string | null, by?: string, level?: number) =>
           html`<dl>
@@ -727,19 +715,18 @@ export class CcComplaintForm extends CcElement {
         const q = this.query.trim().toLowerCase();
         const hit = (c: Category) =>
           [c.code, ...Object.values(c.name)].some((s) => s.toLowerCase().includes(q));
-        const groups: Options = categories
+        const groups = categories
           .filter((p) => !p.parentId)
-          .map((p) => [
-            this.loc(p.name),
-            categories
-              .filter(
-                (c) =>
-                  c.parentId === p.id &&
-                  c.active &&
-                  (!q || c.id === v.categoryId || hit(c) || hit(p)),
-              )
-              .map((c) => [c.id, this.loc(c.name)] as [string, string]),
-          ]);
+          .map((p) => ({
+            p,
+            items: categories.filter(
+              (c) =>
+                c.parentId === p.id &&
+                c.active &&
+                (!q || c.id === v.categoryId || hit(c) || hit(p)),
+            ),
+          }))
+          .filter((g) => g.items.length);
         const suggestion = this.routing.value;
         return html`${
             this.restoredAt
@@ -768,7 +755,10 @@ export class CcComplaintForm extends CcElement {
             ])}
             ${set('complaint', [
               this.field('channel', 'select', {
-                options: CHANNELS.map((c) => [c, this.t(`ticket.channel.${c}`)]),
+                options: optionsOf(
+                  CHANNELS.map((c) => [c, this.t(`ticket.channel.${c}`)]),
+                  v.channel,
+                ),
               }),
               html`<div class="field" part="field">
                 <label for="query">${m('complaintForm.categoryQuery')}</label>
@@ -785,19 +775,33 @@ export class CcComplaintForm extends CcElement {
                 />
               </div>`,
               this.field('categoryId', 'select', {
-                options: groups.filter((g) => g[1].length),
+                options: groups.map(
+                  (g) =>
+                    html`<optgroup label=${localized(this, g.p.name)}>
+                      ${optionsOf(
+                        g.items.map((c) => [c.id, localized(this, c.name)]),
+                        v.categoryId,
+                      )}
+                    </optgroup>`,
+                ),
               }),
               this.field('severity', 'select', {
-                options: COMPLAINT_SEVERITIES.map((s) => [s, this.t(`complaint.severity.${s}`)]),
+                options: optionsOf(
+                  COMPLAINT_SEVERITIES.map((s) => [s, this.t(`complaint.severity.${s}`)]),
+                  v.severity,
+                ),
               }),
               this.field('description', 'textarea'),
               this.field('desiredResolution', 'textarea'),
               this.category()?.customFields.map((d) =>
                 this.field(`cf.${d.key}`, d.type, {
-                  label: this.loc(d.label),
-                  hint: (d.type !== 'select' && this.loc(d.help)) || undefined,
+                  label: localized(this, d.label),
+                  hint: (d.type !== 'select' && localized(this, d.help)) || undefined,
                   required: d.required,
-                  options: (d.options ?? []).map((o) => [o.value, this.loc(o.label)]),
+                  options: optionsOf(
+                    (d.options ?? []).map((o) => [o.value, localized(this, o.label)]),
+                    v[`cf.${d.key}`],
+                  ),
                 }),
               ),
             ])}
@@ -818,9 +822,12 @@ export class CcComplaintForm extends CcElement {
                 ? this.field('departmentId', 'select', {
                     label: this.t('complaint.department'),
                     required: false,
-                    options: departments
-                      .filter((d) => d.active)
-                      .map((d) => [d.id, this.loc(d.name)]),
+                    options: optionsOf(
+                      departments
+                        .filter((d) => d.active)
+                        .map((d) => [d.id, localized(this, d.name)]),
+                      v.departmentId,
+                    ),
                     empty: m('complaintForm.suggested', { name: dept(suggestion.departmentId) }),
                   })
                 : nothing
