@@ -1,9 +1,10 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { localized } from '../shared/controls.js';
 import { DataController } from '../shared/data-controller.js';
 import { CcElement } from '../shared/element.js';
 import { styles } from '../qa-scorecard/qa-scorecard.styles.js';
-import { localText, scoreText } from '../qa-scorecard/qa-text.js';
+import { scoreText } from '../qa-scorecard/qa-text.js';
 import { messages as scorecard } from '../qa-scorecard/qa-scorecard.i18n.js';
 import { messages } from './qa-calibration.i18n.js';
 
@@ -66,7 +67,7 @@ export class CcQaCalibration extends CcElement {
         const evs = session.evaluations;
         const criteria = template.sections.flatMap((s) => s.criteria);
         const isRef = (e: (typeof evs)[number]) => e.evaluationId === session.referenceEvaluationId;
-        return html`<h3>${m('qaCalibration.title')} · ${localText(this, template.name)}</h3>
+        return html`<h3>${m('qaCalibration.title')} · ${localized(this, template.name)}</h3>
           <table part="table">
             <caption>
               ${m('qaCalibration.caption')}
@@ -105,7 +106,7 @@ export class CcQaCalibration extends CcElement {
               ${criteria.map(
                 (c) =>
                   html`<tr>
-                    <th scope="row">${localText(this, c.title)}</th>
+                    <th scope="row">${localized(this, c.title)}</th>
                     ${evs.map(
                       (e) =>
                         html`<td>

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Schema } from '@cc-kit/spec';
+import { localized } from '../shared/controls.js';
 import { DataController } from '../shared/data-controller.js';
 import { CcElement } from '../shared/element.js';
 import { describeError } from '../shared/errors.js';
@@ -10,7 +11,7 @@ import {
   CcDisputeResolvedEvent,
   CcDisputeSubmittedEvent,
 } from '../qa-scorecard/qa-scorecard.events.js';
-import { localText, scaleValues, scoreText, valueText } from '../qa-scorecard/qa-text.js';
+import { scaleValues, scoreText, valueText } from '../qa-scorecard/qa-text.js';
 import { styles } from '../qa-scorecard/qa-scorecard.styles.js';
 import { messages as scorecard } from '../qa-scorecard/qa-scorecard.i18n.js';
 import { messages } from './qa-review.i18n.js';
@@ -195,7 +196,7 @@ export class CcQaReview extends CcElement {
           class="crit"
           aria-invalid=${this.invalid.has(c.id) ? 'true' : nothing}
         >
-          <legend>${localText(this, c.title)}</legend>
+          <legend>${localized(this, c.title)}</legend>
           <p>${m('qaReview.was', { value: this.value(c, a?.value ?? null, !!a?.na) })}</p>
           <label class="field"
             >${m('qaReview.proposed')}
@@ -261,7 +262,7 @@ export class CcQaReview extends CcElement {
             if (!c) return nothing;
             const a = ev.answers.find((x) => x.criterionId === c.id);
             return html`<tr>
-              <th scope="row">${localText(this, c.title)}</th>
+              <th scope="row">${localized(this, c.title)}</th>
               <td>${this.value(c, a?.value ?? null, !!a?.na)}</td>
               <td>${this.value(c, i.proposedValue)}</td>
               <td class="comment">${i.reason}</td>
@@ -269,7 +270,7 @@ export class CcQaReview extends CcElement {
                 partial
                   ? html`<td>
                       <select
-                        aria-label="${m('qaReview.apply')}: ${localText(this, c.title)}"
+                        aria-label="${m('qaReview.apply')}: ${localized(this, c.title)}"
                         @change=${(e: Event) => this.pick(c.id, e)}
                       >
                         ${this.options(c, m('qaReview.unchanged'))}
@@ -336,7 +337,7 @@ export class CcQaReview extends CcElement {
                 const to = this.value(c, b?.value ?? null, !!b?.na);
                 return from === to
                   ? []
-                  : [m('qaReview.changed', { title: localText(this, c.title), from, to })];
+                  : [m('qaReview.changed', { title: localized(this, c.title), from, to })];
               })
             : [];
           return html`<li>

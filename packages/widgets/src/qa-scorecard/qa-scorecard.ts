@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { scoreEvaluation, validateAnswers, type AnswerIssue } from '@cc-kit/sdk/domain';
 import type { Schema } from '@cc-kit/spec';
 import { Announcer } from '../shared/announcer.js';
+import { localized } from '../shared/controls.js';
 import { DataController } from '../shared/data-controller.js';
 import { CcElement } from '../shared/element.js';
 import { describeError } from '../shared/errors.js';
@@ -16,7 +17,7 @@ import {
 } from './qa-scorecard.events.js';
 import { messages } from './qa-scorecard.i18n.js';
 import { styles } from './qa-scorecard.styles.js';
-import { localText, scaleValues, scoreText, valueText } from './qa-text.js';
+import { scaleValues, scoreText, valueText } from './qa-text.js';
 
 type Evaluation = Schema<'Evaluation'>;
 type Template = Schema<'ScorecardTemplate'>;
@@ -427,14 +428,6 @@ export class CcQaScorecard extends CcElement {
 
   // ---- rendering --------------------------------------------------------------------------------
 
-  private text(value: Text | undefined): string {
-    return localText(this, value);
-  }
-
-  private score(value: number | null): string {
-    return scoreText(this, value);
-  }
-
   protected override render() {
     return html`${this.announcer.render()}${this.data.render({
       complete: (d) => ('list' in d ? this.renderList(d) : this.renderEvaluation(d)),
@@ -491,9 +484,9 @@ export class CcQaScorecard extends CcElement {
                 ${m('qaScorecard.open', {
                   date: this.fmt.date(ev.submittedAt ?? ev.createdAt, 'date'),
                   agent: names.get(ev.agentId) ?? ev.agentId,
-                  template: this.text(templates.get(ev.templateId)),
+                  template: localized(this, templates.get(ev.templateId)),
                   state: this.t(`qa.state.${ev.state}`),
-                  score: this.score(ev.score),
+                  score: scoreText(this, ev.score),
                 })}
               </button>
             </li>`,
@@ -540,7 +533,7 @@ export class CcQaScorecard extends CcElement {
                 ${m('qaScorecard.back')}
               </button>`
         }
-        <h2 id="title">${this.text(tpl.name)}</h2>
+        <h2 id="title">${localized(this, tpl.name)}</h2>
         <p class="meta">
           ${m('qaScorecard.agent', { name: d.agent })} · ${this.t(`qa.state.${ev.state}`)}
           ${
@@ -554,14 +547,14 @@ export class CcQaScorecard extends CcElement {
           }
         </p>
         <p class="total" part="total">
-          <span>${m('qaScorecard.total')}</span> <strong>${this.score(live.score)}</strong>
+          <span>${m('qaScorecard.total')}</span> <strong>${scoreText(this, live.score)}</strong>
         </p>
         ${live.fatalFailed ? html`<p class="failed">⛔ ${m('qaScorecard.fatal')}</p>` : nothing}
         <nav aria-label=${m('qaScorecard.sections')}>
           ${tpl.sections.map(
             (s) =>
               html`<button type="button" class="link" @click=${() => this.jump(s.id)}>
-                ${this.text(s.title)}
+                ${localized(this, s.title)}
               </button>`,
           )}
         </nav>
@@ -579,8 +572,10 @@ export class CcQaScorecard extends CcElement {
       ${tpl.sections.map((s, i) => {
         const sc = live.sections[i]!;
         return html`<section part="section" aria-labelledby="s-${s.id}">
-          <h3 id="s-${s.id}" tabindex="-1">${this.text(s.title)}</h3>
-          <p class="sub">${m('qaScorecard.section')} <strong>${this.score(sc.score)}</strong></p>
+          <h3 id="s-${s.id}" tabindex="-1">${localized(this, s.title)}</h3>
+          <p class="sub">
+            ${m('qaScorecard.section')} <strong>${scoreText(this, sc.score)}</strong>
+          </p>
           ${sc.failedCritical ? html`<p class="failed">⛔ ${m('qaScorecard.sectionFailed')}</p>` : nothing}
           ${s.criteria.map((c) => this.renderCriterion(c, edit, needs.has(c.id)))}
         </section>`;
@@ -743,7 +738,7 @@ export class CcQaScorecard extends CcElement {
         aria-labelledby="l-${c.id}"
         data-id=${c.id}
       >
-        <p id="l-${c.id}" class="legend">${this.text(c.title)} ${critical}</p>
+        <p id="l-${c.id}" class="legend">${localized(this, c.title)} ${critical}</p>
         <p class="value">${shown}</p>
         ${a?.comment ? html`<p class="comment">${a.comment}</p>` : nothing}
       </div>`;
@@ -754,8 +749,8 @@ export class CcQaScorecard extends CcElement {
       aria-describedby=${desc || nothing}
       aria-invalid=${issue ? 'true' : nothing}
     >
-      <legend>${this.text(c.title)} ${critical}</legend>
-      ${c.help ? html`<p id="h-${c.id}" class="help">${this.text(c.help)}</p>` : nothing}
+      <legend>${localized(this, c.title)} ${critical}</legend>
+      ${c.help ? html`<p id="h-${c.id}" class="help">${localized(this, c.help)}</p>` : nothing}
       <div class="choices">
         ${values.map(
           (v) =>

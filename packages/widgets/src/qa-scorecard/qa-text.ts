@@ -4,11 +4,6 @@ import type { CcElement } from '../shared/element.js';
 
 type Scale = Schema<'CriterionScale'>;
 
-/** A template's text in the element's language, else English. */
-export function localText(el: CcElement, value: Schema<'LocalizedText'> | undefined): string {
-  return value ? (value[el.resolvedLocale] ?? value.en) : '';
-}
-
 /** The values a scale offers (points over 10 are typed instead: empty). */
 export function scaleValues(sc: Scale): number[] {
   const from = sc.type === 'rating' ? sc.min : 0;
