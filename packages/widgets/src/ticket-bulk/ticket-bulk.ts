@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { TICKET_TRANSITIONS } from '@cc-kit/sdk/domain';
 import type { Schema } from '@cc-kit/spec';
 import { Announcer } from '../shared/announcer.js';
+import { optionsOf } from '../shared/controls.js';
 import { DataController } from '../shared/data-controller.js';
 import { CcElement } from '../shared/element.js';
 import { describeError } from '../shared/errors.js';
@@ -121,10 +122,7 @@ export class CcTicketBulk extends CcElement {
                   (e.target as HTMLSelectElement).value = '';
                 }}
               >
-                <option value="">${f('ticketQueue.choose')}</option>
-                ${[...(book?.agents ?? [])].map(
-                  ([id, name]) => html`<option value=${id}>${name}</option>`,
-                )}
+                ${optionsOf([['', f('ticketQueue.choose')], ...(book?.agents ?? [])])}
               </select>
             </label>`
           : nothing
@@ -135,14 +133,14 @@ export class CcTicketBulk extends CcElement {
           id="bulk-transition"
           @change=${(e: Event) => (this.transition = (pick(e) || undefined) as Transition)}
         >
-          <option value="" ?selected=${!tr}>${f('ticketQueue.choose')}</option>
-          ${TICKET_TRANSITIONS.filter((t) =>
-            chosen.some((c) => c.allowedTransitions.includes(t)),
-          ).map(
-            (t) =>
-              html`<option value=${t} ?selected=${tr === t}>
-                ${this.t(`ticket.transition.${t}`)}
-              </option>`,
+          ${optionsOf(
+            [
+              ['', f('ticketQueue.choose')],
+              ...TICKET_TRANSITIONS.filter((t) =>
+                chosen.some((c) => c.allowedTransitions.includes(t)),
+              ).map((t) => [t, this.t(`ticket.transition.${t}`)] as const),
+            ],
+            tr ?? '',
           )}
         </select>
       </label>

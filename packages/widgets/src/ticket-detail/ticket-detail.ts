@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Schema } from '@cc-kit/spec';
 import { Announcer } from '../shared/announcer.js';
+import { optionsOf, type SelectOption } from '../shared/controls.js';
 import { DataController } from '../shared/data-controller.js';
 import { CcElement } from '../shared/element.js';
 import { describeError } from '../shared/errors.js';
@@ -253,12 +254,7 @@ export class CcTicketDetail extends CcElement {
       [
         'sla',
         html`<span class="sla" part="sla" data-sla=${sla?.state ?? nothing}
-          >${sla ? html`<span aria-hidden="true">${SLA_ICON[sla.state]}</span>` : nothing}${slaText(
-            this,
-            sla,
-            f('ticketQueue.sla.none'),
-            (time) => f('ticketQueue.sla.paused', { time }),
-          )}</span
+          >${sla ? html`<span aria-hidden="true">${SLA_ICON[sla.state]}</span>` : nothing}${slaText(this, sla)}</span
         >`,
       ],
       [
@@ -463,11 +459,8 @@ export class CcTicketDetail extends CcElement {
                 'assignee',
                 'assignee',
                 f('ticketQueue.assignTo'),
-                [...(this.#book?.agents ?? [])].map(([id, name]) => [
-                  id,
-                  name,
-                  id === t.assigneeId,
-                ]),
+                this.#book?.agents ?? [],
+                t.assigneeId ?? undefined,
               ),
               m('ticketDetail.assign'),
             )
@@ -496,6 +489,7 @@ export class CcTicketDetail extends CcElement {
                     const name = unitName(this, this.#book, 'departments', id);
                     return [id, id === t.departmentId ? m('ticketDetail.current', { name }) : name];
                   }),
+                  '',
                 )}
                 <label for="route-reason">${m('ticketDetail.routeReason')}</label>
                 <textarea id="route-reason" name="reason" maxlength="2000" rows="2"></textarea>`,
@@ -537,20 +531,18 @@ export class CcTicketDetail extends CcElement {
     </form>`;
   }
 
-  /** A required choice: `options` are value, text and whether it is chosen now. */
+  /** A required choice among `options`, `selected` chosen now. */
   #select(
     id: string,
     name: string,
     label: string,
-    options: Array<[string, string, boolean?]>,
+    options: Iterable<SelectOption>,
+    selected?: string,
   ): TemplateResult {
     return html`<label for=${id}>${label}</label>
       <select id=${id} name=${name} required>
         <option value="">${this.#f()('ticketQueue.choose')}</option>
-        ${options.map(
-          ([value, text, selected]) =>
-            html`<option value=${value} ?selected=${!!selected}>${text}</option>`,
-        )}
+        ${optionsOf(options, selected)}
       </select>`;
   }
 

@@ -3,7 +3,8 @@ import { property } from 'lit/decorators.js';
 import { PRIORITIES, SLA_STATES, TICKET_KINDS, TICKET_STATES } from '@cc-kit/sdk/domain';
 import { DataController } from '../shared/data-controller.js';
 import { CcElement } from '../shared/element.js';
-import { directoryFor, localized } from '../ticket-queue/directory.js';
+import { localized, optionsOf, type SelectOption } from '../shared/controls.js';
+import { directoryFor } from '../ticket-queue/directory.js';
 import type { TicketQueueFilters, TicketQueueView } from '../ticket-queue/ticket-queue.js';
 import { CcFilterChangeEvent } from './ticket-filters.events.js';
 import { messages as family } from '../ticket-queue/ticket-queue.i18n.js';
@@ -110,15 +111,32 @@ export class CcTicketFilters extends CcElement {
           onPick(v ? [v as T] : undefined);
         }}
       >
-        <option value="" ?selected=${current === ''}>${m('ticketFilters.any')}</option>
-        ${
-          multi
-            ? html`<option value="__multi" selected>${this.fmt.list(selected!.map(text))}</option>`
-            : nothing
-        }
-        ${values.map(
-          (v) => html`<option value=${v} ?selected=${current === v}>${withCount(v)}</option>`,
+        ${optionsOf(
+          [
+            ['', m('ticketFilters.any')],
+            ...(multi ? [['__multi', this.fmt.list(selected!.map(text))] as const] : []),
+            ...values.map((v) => [v, withCount(v)] as const),
+          ],
+          current,
         )}
+      </select>
+    </label>`;
+  }
+
+  /** A single choice among `options`, or all (the empty value). */
+  #pick(
+    id: string,
+    label: string,
+    key: 'assigneeId' | 'teamId' | 'departmentId',
+    options: SelectOption[],
+  ): TemplateResult {
+    return html`<label class="field" for=${id}>
+      <span>${label}</span>
+      <select
+        id=${id}
+        @change=${(e: Event) => this.#set(key, (e.target as HTMLSelectElement).value || undefined)}
+      >
+        ${optionsOf([['', this.msg(messages)('ticketFilters.any')], ...options], this.filters[key] ?? '')}
       </select>
     </label>`;
   }
@@ -149,14 +167,12 @@ export class CcTicketFilters extends CcElement {
                 id="view"
                 @change=${(e: Event) => this.emit(new CcFilterChangeEvent(this.filters, (e.target as HTMLSelectElement).value))}
               >
-                <option value="" ?selected=${!this.views.some((v) => v.id === this.viewId)}>
-                  ${m('ticketFilters.view.custom')}
-                </option>
-                ${this.views.map(
-                  (v) =>
-                    html`<option value=${v.id} ?selected=${v.id === this.viewId}>
-                      ${v.name}
-                    </option>`,
+                ${optionsOf(
+                  [
+                    ['', m('ticketFilters.view.custom')],
+                    ...this.views.map((v) => [v.id, v.name] as const),
+                  ],
+                  this.views.some((v) => v.id === this.viewId) ? this.viewId : '',
                 )}
               </select>
             </label>`
@@ -190,53 +206,23 @@ export class CcTicketFilters extends CcElement {
           this.counts[key],
         ),
       )}
-      <label class="field" for="f-assignee">
-        <span>${q('ticketQueue.col.assignee')}</span>
-        <select
-          id="f-assignee"
-          @change=${(e: Event) =>
-            this.#set('assigneeId', (e.target as HTMLSelectElement).value || undefined)}
-        >
-          <option value="" ?selected=${!f.assigneeId}>${m('ticketFilters.any')}</option>
-          <option value="me" ?selected=${f.assigneeId === 'me'}>
-            ${m('ticketFilters.assignee.me')}
-          </option>
-          <option value="none" ?selected=${f.assigneeId === 'none'}>
-            ${q('ticketQueue.unassigned')}
-          </option>
-          ${
-            role && role !== 'agent'
-              ? agents.map(
-                  ([id, name]) =>
-                    html`<option value=${id} ?selected=${f.assigneeId === id}>${name}</option>`,
-                )
-              : nothing
-          }
-        </select>
-      </label>
+      ${this.#pick('f-assignee', q('ticketQueue.col.assignee'), 'assigneeId', [
+        ['me', m('ticketFilters.assignee.me')],
+        ['none', q('ticketQueue.unassigned')],
+        ...(role && role !== 'agent' ? agents : []),
+      ])}
       ${
         role && role !== 'agent'
-          ? (['team', 'department'] as const).map((unit) => {
-              const key = `${unit}Id` as const;
-              return html`<label class="field" for="f-${unit}">
-                <span>${q(`ticketQueue.col.${unit}`)}</span>
-                <select
-                  id="f-${unit}"
-                  @change=${(e: Event) =>
-                    this.#set(key, (e.target as HTMLSelectElement).value || undefined)}
-                >
-                  <option value="" ?selected=${!this.filters[key]}>
-                    ${m('ticketFilters.any')}
-                  </option>
-                  ${[...(this.#data.data?.[`${unit}s`] ?? [])].map(
-                    ([id, name]) =>
-                      html`<option value=${id} ?selected=${this.filters[key] === id}>
-                        ${localized(this, name, id)}
-                      </option>`,
-                  )}
-                </select>
-              </label>`;
-            })
+          ? (['team', 'department'] as const).map((unit) =>
+              this.#pick(
+                `f-${unit}`,
+                q(`ticketQueue.col.${unit}`),
+                `${unit}Id`,
+                [...(this.#data.data?.[`${unit}s`] ?? [])].map(
+                  ([id, name]) => [id, localized(this, name, id)] as const,
+                ),
+              ),
+            )
           : nothing
       }
       <label class="field" for="f-from">

@@ -6,15 +6,14 @@
 import type { BusinessCalendar } from '@cc-kit/sdk/domain';
 import type { Schema } from '@cc-kit/spec';
 import type { CcClient } from '../shared/client.js';
+import { localized, type LocalText } from '../shared/controls.js';
 import type { CcElement } from '../shared/element.js';
-
-export type Localized = string | Partial<Record<'en' | 'zh-Hans' | 'zh-Hant', string>>;
 
 export interface Directory {
   me: Schema<'Me'>;
   agents: Map<string, string>;
-  teams: Map<string, Localized>;
-  departments: Map<string, Localized>;
+  teams: Map<string, LocalText>;
+  departments: Map<string, LocalText>;
   calendar?: BusinessCalendar;
   atRisk: Map<string, number>;
 }
@@ -38,8 +37,8 @@ async function load(client: CcClient): Promise<Directory> {
     agents: new Map(
       agents.map((a) => [a.id, a.displayName ? `${a.name} (${a.displayName})` : a.name]),
     ),
-    teams: new Map(teams.items.map((t) => [t.id, t.name as Localized])),
-    departments: new Map(departments.items.map((d) => [d.id, d.name as Localized])),
+    teams: new Map(teams.items.map((t) => [t.id, t.name as LocalText])),
+    departments: new Map(departments.items.map((d) => [d.id, d.name as LocalText])),
     calendar: calendar as BusinessCalendar | undefined,
     atRisk: new Map(policies.items.map((p) => [p.id, p.atRiskRatio])),
   };
@@ -52,13 +51,6 @@ export function directoryFor(client: CcClient): Promise<Directory> {
     found.catch(() => cache.delete(client));
   }
   return found;
-}
-
-/** A name in the element's language, else English, else `fallback`. */
-export function localized(host: CcElement, name: Localized | undefined, fallback: string): string {
-  if (name === undefined) return fallback;
-  if (typeof name === 'string') return name;
-  return name[host.resolvedLocale] ?? name.en ?? fallback;
 }
 
 /** A person's name; `unassigned` for none. */

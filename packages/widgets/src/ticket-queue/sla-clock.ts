@@ -10,6 +10,7 @@ import {
 } from '@cc-kit/sdk/domain';
 import type { Schema } from '@cc-kit/spec';
 import type { CcElement } from '../shared/element.js';
+import { messages } from './ticket-queue.i18n.js';
 
 export type LiveSlaState = 'ok' | 'at_risk' | 'breached' | 'paused' | 'met';
 
@@ -63,21 +64,17 @@ export const SLA_ICON: Record<LiveSlaState, string> = {
   met: '✓',
 };
 
-/** The SLA in words, e.g. `At risk · 20 min left`; `none` and `paused` are the element's own. */
-export function slaText(
-  host: CcElement,
-  sla: LiveSla | undefined,
-  none: string,
-  paused: (time: string) => string,
-): string {
-  if (!sla) return none;
+/** The SLA in words, e.g. `At risk · 20 min left`, `No SLA`. */
+export function slaText(host: CcElement, sla: LiveSla | undefined): string {
+  const m = host.msg(messages);
+  if (!sla) return m('ticketQueue.sla.none');
   const time = host.fmt.duration(sla.remaining);
   const label = host.t(`sla.state.${sla.state}`);
   switch (sla.state) {
     case 'breached':
       return `${label} · ${host.t('sla.overdue', { time })}`;
     case 'paused':
-      return paused(time);
+      return m('ticketQueue.sla.paused', { time });
     case 'met':
       return label;
     default:

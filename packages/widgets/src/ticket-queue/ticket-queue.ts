@@ -463,10 +463,7 @@ export class CcTicketQueue extends CcElement {
 
   /** The SLA text a row shows, e.g. `At risk · 20 min left`. */
   slaText(ticket: Ticket): string {
-    const m = this.#t2();
-    return slaText(this, this.#slaOf(ticket), m('ticketQueue.sla.none'), (time) =>
-      m('ticketQueue.sla.paused', { time }),
-    );
+    return slaText(this, this.#slaOf(ticket));
   }
 
   // ---- rendering -------------------------------------------------------------------------------
