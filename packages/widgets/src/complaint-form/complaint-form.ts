@@ -223,10 +223,7 @@ export class CcComplaintForm extends CcElement {
 
   /** Files the complaint (what the submit button does). */
   async submit(): Promise<void> {
-    if (this.busy || this.queued) return;
-    this.showAll = true;
-    this.issues = this.validate();
-    if (this.issues.size) return this.flagErrors();
+    if (this.busy || this.queued || this.flag()) return;
     const body = this.body();
     if (!this.emit(new CcComplaintSubmitEvent(body))) return;
     const draft = this.ensureDraft();
@@ -411,10 +408,15 @@ export class CcComplaintForm extends CcElement {
       : undefined;
   }
 
-  private async flagErrors(): Promise<void> {
+  /** Shows every field's message; when any, announces how many and focuses the first. */
+  private flag(): boolean {
+    this.showAll = true;
+    this.issues = this.validate();
+    if (!this.issues.size) return false;
     this.announcer.announce(this.m()('complaintForm.fix', { n: this.issues.size }));
     this.requestUpdate();
-    await this.focusFirst('[aria-invalid=true]');
+    void this.focusFirst('[aria-invalid=true]');
+    return true;
   }
 
   /** After the next render, focuses the first element that matches. */
@@ -526,11 +528,7 @@ export class CcComplaintForm extends CcElement {
           );
         if (this.control(key)) this.serverErrs.set(key, { code: e.code ?? 'invalid' });
       }
-      if (this.serverErrs.size) {
-        this.showAll = true;
-        this.issues = this.validate();
-        void this.flagErrors();
-      } else this.failure = info;
+      if (!this.serverErrs.size || !this.flag()) this.failure = info;
     } finally {
       this.busy = false;
     }
