@@ -127,10 +127,13 @@ export class CcKpiAppraisal extends CcElement {
   private row(item: Item) {
     const tm = this.msg(tileMessages);
     const last = item.history.at(-1)?.value;
+    // The two items that are not call-center metrics have their own names (and directions).
     const name =
-      item.metric === 'justified_complaints' || item.metric === 'praise_received'
-        ? this.msg(messages)(`kpiAppraisal.${item.metric}`)
-        : this.t(`kpi.metric.${item.metric}`);
+      item.metric in DIRECTION
+        ? this.msg(messages)(
+            `kpiAppraisal.${item.metric as 'justified_complaints' | 'praise_received'}`,
+          )
+        : this.t(`kpi.metric.${item.metric as Schema<'KpiMetric'>}`);
     const change = formatChange(
       this,
       item.metric,
