@@ -200,20 +200,18 @@ export class CcQaScorecard extends CcElement {
     this.evaluation = ev;
     this.stale = false;
     if (this.dirty && same) return;
-    this.answers = new Map(ev.answers.map((a) => [a.criterionId, a]));
-    this.note = ev.comment;
-    this.links = undefined;
-    this.dirty = this.restored = this.noteChanged = false;
-    this.issues = new Map();
     const local = ev.allowedActions.includes('edit') && localStorage.getItem(KEY + ev.id);
-    if (local) {
-      const draft = JSON.parse(local) as { answers: Answer[]; note: string; links?: string[] };
-      this.answers = new Map(draft.answers.map((a) => [a.criterionId, a]));
-      this.noteChanged = draft.note !== ev.comment;
-      this.note = draft.note;
-      this.links = draft.links;
-      this.dirty = this.restored = true;
-    }
+    const draft = (local ? JSON.parse(local) : { answers: ev.answers, note: ev.comment }) as {
+      answers: Answer[];
+      note: string;
+      links?: string[];
+    };
+    this.answers = new Map(draft.answers.map((a) => [a.criterionId, a]));
+    this.noteChanged = draft.note !== ev.comment;
+    this.note = draft.note;
+    this.links = draft.links;
+    this.dirty = this.restored = !!local;
+    this.issues = new Map();
     this.setState('dirty', this.dirty);
   }
 
