@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Schema } from '@cc-kit/spec';
-import { localized } from '../shared/controls.js';
+import { localized, optionsOf } from '../shared/controls.js';
 import { DataController } from '../shared/data-controller.js';
 import { CcElement } from '../shared/element.js';
 import { describeError } from '../shared/errors.js';
@@ -73,10 +73,13 @@ export class CcQaReview extends CcElement {
     return valueText(this, c.scale, v, na);
   }
 
-  private options(c: Criterion, first: string): TemplateResult {
-    return html`<option value="">${first}</option>
-      ${scaleValues(c.scale).map((v) => html`<option value=${v}>${this.value(c, v)}</option>`)}
-      ${c.naAllowed ? html`<option value="na">${this.t('qa.notApplicable')}</option>` : nothing}`;
+  /** `first` (no value), the scale's values, and N/A when the criterion allows it. */
+  private options(c: Criterion, first: string): TemplateResult[] {
+    return optionsOf([
+      ['', first],
+      ...scaleValues(c.scale).map((v) => [`${v}`, this.value(c, v)] as const),
+      ...(c.naAllowed ? [['na', this.t('qa.notApplicable')] as const] : []),
+    ]);
   }
 
   private pick(id: string, e: Event): void {
