@@ -210,13 +210,7 @@ export class CcTicketBulk extends CcElement {
       }
       this.outcomes = outcomes;
       this.transition = undefined;
-      const ok = outcomes.filter((o) => o.status < 300).length;
-      this.#announcer.announce(
-        this.#t2()('ticketBulk.results', {
-          ok: this.fmt.number(ok),
-          failed: this.fmt.number(outcomes.length - ok),
-        }),
-      );
+      this.#announcer.announce(this.#summary(outcomes));
       this.#select(outcomes.filter((o) => o.status >= 300).map((o) => o.id));
     } catch (error) {
       const info = describeError(error);
@@ -227,15 +221,20 @@ export class CcTicketBulk extends CcElement {
     }
   }
 
+  /** `2 succeeded, 1 failed.` */
+  #summary(results: TicketBulkOutcome[]): string {
+    const ok = results.filter((o) => o.status < 300).length;
+    return this.#t2()('ticketBulk.results', {
+      ok: this.fmt.number(ok),
+      failed: this.fmt.number(results.length - ok),
+    });
+  }
+
   #renderResults(results: TicketBulkOutcome[]): TemplateResult {
     const m = this.#t2();
-    const ok = results.filter((o) => o.status < 300).length;
     return html`<section class="bulk-results" part="results" aria-label=${m('ticketBulk.label')}>
       <p>
-        ${m('ticketBulk.results', {
-          ok: this.fmt.number(ok),
-          failed: this.fmt.number(results.length - ok),
-        })}
+        ${this.#summary(results)}
         <button
           class="cc-button"
           type="button"

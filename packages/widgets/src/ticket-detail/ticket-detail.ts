@@ -587,6 +587,7 @@ export class CcTicketDetail extends CcElement {
     if (!client) return;
     const m = this.#t2();
     const { ticket } = action;
+    const ifMatch = { ifMatch: ticket.version };
     this.busy = true;
     this.actionError = undefined;
     this.notClosable = false;
@@ -602,7 +603,7 @@ export class CcTicketDetail extends CcElement {
             ...(text && tr === 'resolve' ? { resolution: text } : {}),
             ...(text && NEEDS_REASON.has(tr) ? { reason: text } : {}),
           },
-          { ifMatch: ticket.version },
+          ifMatch,
         );
         this.emit(new CcTicketTransitionedEvent(updated, tr, ticket.state));
         this.#announcer.announce(
@@ -616,7 +617,7 @@ export class CcTicketDetail extends CcElement {
         updated = await client.complaints.route(
           ticket.id,
           { departmentId, ...(reason ? { reason } : {}) },
-          { ifMatch: ticket.version },
+          ifMatch,
         );
         this.#announcer.announce(
           m('ticketDetail.routed', {
@@ -628,7 +629,7 @@ export class CcTicketDetail extends CcElement {
         updated = await client.tickets.update(
           ticket.id,
           { assigneeId: action.assigneeId },
-          { ifMatch: ticket.version },
+          ifMatch,
         );
         this.emit(new CcTicketAssignedEvent(updated, action.assigneeId));
         this.#announcer.announce(
@@ -642,7 +643,8 @@ export class CcTicketDetail extends CcElement {
       this.#show(updated);
       void this.reload();
     } catch (error) {
-      if (describeError(error).status === 412) {
+      const { status, code } = describeError(error);
+      if (status === 412) {
         try {
           const current = await client.tickets.get(ticket.id);
           this.conflict = { action, current };
@@ -650,7 +652,7 @@ export class CcTicketDetail extends CcElement {
         } catch (again) {
           this.actionError = this.#fail(again);
         }
-      } else if (describeError(error).code === 'complaint-not-closable') {
+      } else if (code === 'complaint-not-closable') {
         // Closing needs the verdict and the callback: point at the section that records them.
         this.#fail(error);
         this.notClosable = true;
