@@ -159,96 +159,79 @@ function parseDay(value: unknown): number | null {
  */
 export function validateCalendar(calendar: BusinessCalendar): CalendarIssue[] {
   const issues: CalendarIssue[] = [];
+  const issue = (path: string, code: CalendarIssue['code']) => issues.push({ path, code });
   try {
     assertTimeZone(calendar.timeZone);
   } catch {
-    issues.push({ path: 'timeZone', code: 'time_zone_invalid' });
+    issue('timeZone', 'time_zone_invalid');
   }
   (calendar.hours ?? []).forEach((h, i) => {
-    if (!Number.isInteger(h.weekday) || h.weekday < 1 || h.weekday > 7) {
-      issues.push({ path: `hours/${i}/weekday`, code: 'weekday_invalid' });
+    const { weekday } = h;
+    const path = `hours/${i}/`;
+    if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) {
+      issue(`${path}weekday`, 'weekday_invalid');
     }
-    const start = parseTime(h.start);
+    let start = parseTime(h.start);
     const end = parseTime(h.end);
-    if (start === null || start === DAY)
-      issues.push({ path: `hours/${i}/start`, code: 'time_invalid' });
-    if (end === null) issues.push({ path: `hours/${i}/end`, code: 'time_invalid' });
-    if (start !== null && start !== DAY && end !== null && end <= start) {
-      issues.push({ path: `hours/${i}/end`, code: 'end_not_after_start' });
-    }
+    // '24:00' ends a day; it cannot start one.
+    if (start === DAY) start = null;
+    if (start === null) issue(`${path}start`, 'time_invalid');
+    if (end === null) issue(`${path}end`, 'time_invalid');
+    else if (start !== null && end <= start) issue(`${path}end`, 'end_not_after_start');
   });
   (calendar.holidays ?? []).forEach((h, i) => {
-    if (parseDay(h.date) === null)
-      issues.push({ path: `holidays/${i}/date`, code: 'date_invalid' });
+    if (parseDay(h.date) === null) issue(`holidays/${i}/date`, 'date_invalid');
   });
   return issues;
 }
 
-/** Compiled calendars by the calendar object they came from (a changed calendar is a new object). */
-const compiledCalendars = new WeakMap<
-  BusinessCalendar,
-  { hours: unknown; holidays: unknown; timeZone: string; size: number; compiled: CompiledCalendar }
->();
-
-function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
-  const size = (calendar.hours?.length ?? 0) * 100_000 + (calendar.holidays?.length ?? 0);
-  const cached = compiledCalendars.get(calendar);
-  if (
-    cached &&
-    cached.hours === calendar.hours &&
-    cached.holidays === calendar.holidays &&
-    cached.timeZone === calendar.timeZone &&
-    cached.size === size
-  ) {
-    return cached.compiled;
+/** Sorted and merged copies of intervals `[start, end)`: overlapping or touching ones become one. */
+function mergeIntervals(list: readonly [number, number][]): [number, number][] {
+  const merged: [number, number][] = [];
+  for (const [s, e] of [...list].sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
   }
-  const compiled = compileCalendarOnce(calendar);
-  compiledCalendars.set(calendar, {
-    hours: calendar.hours,
-    holidays: calendar.holidays,
-    timeZone: calendar.timeZone,
-    size,
-    compiled,
-  });
-  return compiled;
+  return merged;
 }
 
-function compileCalendarOnce(calendar: BusinessCalendar): CompiledCalendar {
+/**
+ * Compiled calendars by the calendar object they came from, with the parts they were compiled
+ * from: a calendar whose zone, lists or list lengths changed since is compiled again.
+ */
+const compiledCalendars = new WeakMap<BusinessCalendar, [unknown[], CompiledCalendar]>();
+
+function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
+  const { hours, holidays, timeZone } = calendar;
+  const parts = [hours, holidays, timeZone, hours?.length, holidays?.length];
+  const cached = compiledCalendars.get(calendar);
+  if (cached?.[0].every((part, i) => part === parts[i])) return cached[1];
   const issues = validateCalendar(calendar);
   if (issues.length > 0) {
-    const first = issues[0]!;
-    throw new RangeError(`Invalid business calendar: ${first.code} at ${first.path}`);
+    throw new RangeError(`Invalid business calendar: ${issues[0]!.code} at ${issues[0]!.path}`);
   }
   const raw: [number, number][][] = [[], [], [], [], [], [], [], []];
-  for (const h of calendar.hours) raw[h.weekday]!.push([parseTime(h.start)!, parseTime(h.end)!]);
-  const intervals = raw.map((list) => {
-    const sorted = [...list].sort((a, b) => a[0] - b[0]);
-    const merged: [number, number][] = [];
-    for (const [s, e] of sorted) {
-      const last = merged[merged.length - 1];
-      if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-      else merged.push([s, e]);
-    }
-    return merged;
-  });
+  for (const h of hours) raw[h.weekday]!.push([parseTime(h.start)!, parseTime(h.end)!]);
+  const intervals = raw.map(mergeIntervals);
   const dayMs = intervals.map((list) => list.reduce((sum, [s, e]) => sum + e - s, 0));
   const weekMs = dayMs.reduce((a, b) => a + b, 0);
   const weekPrefix = [0];
   for (let k = 0; k < 7; k++) weekPrefix.push(weekPrefix[k]! + dayMs[weekdayOfDay(k)]!);
-  const holidays = [...new Set(calendar.holidays.map((h) => parseDay(h.date)!))].sort(
-    (a, b) => a - b,
-  );
+  const days = [...new Set(holidays.map((h) => parseDay(h.date)!))].sort((a, b) => a - b);
   const holidayPrefix = [0];
-  holidays.forEach((d, i) => holidayPrefix.push(holidayPrefix[i]! + dayMs[weekdayOfDay(d)]!));
-  return {
-    timeZone: calendar.timeZone,
+  days.forEach((d, i) => holidayPrefix.push(holidayPrefix[i]! + dayMs[weekdayOfDay(d)]!));
+  const compiled = {
+    timeZone,
     intervals,
     dayMs,
     weekMs,
     weekPrefix,
-    holidays,
+    holidays: days,
     holidayPrefix,
   };
+  compiledCalendars.set(calendar, [parts, compiled]);
+  return compiled;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -483,14 +466,7 @@ function normalizePauses(pauses: readonly SlaPause[], now: number): [number, num
       p.end === null || p.end === undefined ? Math.max(start, now) : toMs(p.end, `pauses/${i}/end`);
     if (end > start) list.push([start, end]);
   });
-  list.sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const [s, e] of list) {
-    const last = merged[merged.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else merged.push([s, e]);
-  }
-  return merged;
+  return mergeIntervals(list);
 }
 
 function assertTarget(target: SlaTarget): void {

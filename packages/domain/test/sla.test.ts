@@ -277,6 +277,26 @@ describe('daylight-saving zones', () => {
   });
 });
 
+describe('a calendar changed in place', () => {
+  test('each change to its zone, hours or holidays counts from the next call on', () => {
+    const calendar = officeHours('Asia/Shanghai');
+    const monday = (from: string, to: string) =>
+      businessSecondsBetween(calendar, `2025-01-06T${from}Z`, `2025-01-06T${to}Z`);
+    // Monday 2025-01-06, 09:00–18:00 in Shanghai is 01:00Z–10:00Z.
+    assert.equal(monday('00:00', '12:00'), 9 * HOUR);
+    calendar.hours.push({ weekday: 1, start: '19:00', end: '20:00' });
+    assert.equal(monday('00:00', '12:00'), 10 * HOUR);
+    calendar.hours = [{ weekday: 1, start: '10:00', end: '12:00' }];
+    assert.equal(monday('00:00', '12:00'), 2 * HOUR);
+    calendar.timeZone = 'UTC';
+    assert.equal(monday('00:00', '11:00'), 1 * HOUR);
+    calendar.holidays.push({ date: '2025-01-06' });
+    assert.equal(monday('00:00', '12:00'), 0);
+    calendar.holidays = [];
+    assert.equal(monday('00:00', '12:00'), 2 * HOUR);
+  });
+});
+
 describe('calendar validation', () => {
   test('reports each problem with its path', () => {
     const calendar = {
