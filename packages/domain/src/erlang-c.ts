@@ -37,19 +37,16 @@ export interface StaffingResult {
   occupancy: number;
 }
 
-function check(name: string, value: number, { min = 0, open = false, integer = false } = {}): void {
+/** Throws a RangeError unless `value` is a finite number ≥ 0 (`open`: > 0; `integer`: whole). */
+function check(name: string, value: number, { open = false, integer = false } = {}): void {
   if (
-    typeof value !== 'number' ||
-    !Number.isFinite(value) ||
-    value < min ||
-    (open && value === min) ||
+    !(Number.isFinite(value) && (open ? value > 0 : value >= 0)) ||
     (integer && !Number.isInteger(value))
   ) {
     throw new RangeError(`Invalid ${name}: ${String(value)}`);
   }
 }
 
-/** Traffic intensity A in Erlangs: calls × AHT / interval length. */
 export function trafficIntensity(
   callsPerInterval: number,
   ahtSeconds: number,

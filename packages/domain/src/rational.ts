@@ -33,10 +33,8 @@ const DECIMAL = /^(-?)(\d+)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
  */
 export function fromNumber(value: number): Ratio {
   if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
-  const match = DECIMAL.exec(String(value));
-  /* c8 ignore next */
-  if (!match) throw new RangeError(`Unsupported number: ${value}`);
-  const [, sign, int, frac = '', exp = '0'] = match;
+  // Every finite number's String() matches (digits, an optional fraction, an optional exponent).
+  const [, sign, int, frac = '', exp = '0'] = DECIMAL.exec(String(value))!;
   const digits = BigInt(`${sign}${int}${frac}`);
   const scale = Number(exp) - frac.length;
   return scale >= 0 ? ratio(digits * 10n ** BigInt(scale)) : ratio(digits, 10n ** BigInt(-scale));
