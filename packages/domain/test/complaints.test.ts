@@ -274,6 +274,18 @@ describe('custom fields', () => {
     assert.deepEqual(codes({ invoiceNumber: 'INV-123456', note: 'abc' }), []);
   });
 
+  test('a pattern is read with the u flag when it allows it, else without', () => {
+    const check = (pattern: string, value: string) =>
+      validateCustomFields([{ key: 'f', type: 'text', required: false, pattern }], {
+        f: value,
+      }).map((i) => i.code);
+    // With 'u', '.' is one character even outside the Basic Multilingual Plane.
+    assert.deepEqual(check('.{2}', '𠀀𠀁'), []);
+    // '\-' is an error with 'u' and a plain '-' without it.
+    assert.deepEqual(check('A\\-B', 'A-B'), []);
+    assert.deepEqual(check('A\\-B', 'AB'), ['pattern']);
+  });
+
   test('normalize drops blank values and keeps the rest verbatim', () => {
     assert.deepEqual(normalizeCustomFields({ a: ' <b>x</b> ', b: '', c: null, d: 0, e: '  ' }), {
       a: ' <b>x</b> ',
