@@ -26,22 +26,10 @@ export const MAX_KPI_PERIOD_DAYS = 400;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-interface LocalParts {
-  year: number;
-  /** 0..11 */
-  month: number;
-  day: number;
-  hour: number;
-}
-
-function localParts(ms: number, timeZone: string): LocalParts {
+/** The local [year, month (0..11), day, hour] of instant `ms` in the zone. */
+function localFields(ms: number, timeZone: string): number[] {
   const d = new Date(ms + timeZoneOffset(timeZone, ms));
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth(),
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-  };
+  return [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours()];
 }
 
 /**
@@ -54,9 +42,20 @@ export function zonedToInstant(localAsUtc: number, timeZone: string): number {
   return second;
 }
 
-function instantOf(timeZone: string, year: number, month: number, day = 1, hour = 0): number {
-  return zonedToInstant(Date.UTC(year, month, day, hour), timeZone);
+/** The instant of local [year, month = 0, day = 1, hour = 0] in the zone. */
+function instantOf(timeZone: string, [year, month = 0, day = 1, hour = 0]: number[]): number {
+  return zonedToInstant(Date.UTC(year!, month, day, hour), timeZone);
 }
+
+/** The local field each unit counts in (year, month, day, hour) and the size of one step in it. */
+const UNITS = {
+  year: [0, 1],
+  quarter: [1, 3],
+  month: [1, 1],
+  week: [2, 7],
+  day: [2, 1],
+  hour: [3, 1],
+} as const;
 
 /** The start of the calendar unit (in the zone) that contains `ms`. */
 export function startOfUnit(
@@ -64,23 +63,14 @@ export function startOfUnit(
   ms: number,
   timeZone: string,
 ): number {
-  const p = localParts(ms, timeZone);
-  switch (unit) {
-    case 'hour':
-      return instantOf(timeZone, p.year, p.month, p.day, p.hour);
-    case 'day':
-      return instantOf(timeZone, p.year, p.month, p.day);
-    case 'week': {
-      const weekday = (new Date(Date.UTC(p.year, p.month, p.day)).getUTCDay() + 6) % 7; // Monday 0
-      return instantOf(timeZone, p.year, p.month, p.day - weekday);
-    }
-    case 'month':
-      return instantOf(timeZone, p.year, p.month);
-    case 'quarter':
-      return instantOf(timeZone, p.year, p.month - (p.month % 3));
-    case 'year':
-      return instantOf(timeZone, p.year, 0);
-  }
+  const [field, step] = UNITS[unit];
+  const fields = localFields(ms, timeZone).slice(0, field + 1);
+  // Weeks start on Monday; quarters in January, April, July and October.
+  fields[field]! -=
+    unit === 'week'
+      ? (new Date(Date.UTC(fields[0]!, fields[1]!, fields[2])).getUTCDay() + 6) % 7
+      : fields[field]! % step;
+  return instantOf(timeZone, fields);
 }
 
 /** The start of the unit after the one starting at `start` (a unit start from {@link startOfUnit}). */
@@ -90,23 +80,12 @@ export function nextUnit(
   timeZone: string,
 ): number {
   // Local arithmetic, so that days around a clock change are 23 or 25 hours long.
-  const p = localParts(start, timeZone);
-  switch (unit) {
-    case 'hour': {
-      const next = instantOf(timeZone, p.year, p.month, p.day, p.hour + 1);
-      return next > start ? next : start + HOUR;
-    }
-    case 'day':
-      return instantOf(timeZone, p.year, p.month, p.day + 1);
-    case 'week':
-      return instantOf(timeZone, p.year, p.month, p.day + 7);
-    case 'month':
-      return instantOf(timeZone, p.year, p.month + 1);
-    case 'quarter':
-      return instantOf(timeZone, p.year, p.month + 3);
-    case 'year':
-      return instantOf(timeZone, p.year + 1, 0);
-  }
+  const [field, step] = UNITS[unit];
+  const fields = localFields(start, timeZone).slice(0, field + 1);
+  fields[field]! += step;
+  const next = instantOf(timeZone, fields);
+  // An hour the clocks repeat is still an hour long.
+  return unit === 'hour' && next <= start ? start + HOUR : next;
 }
 
 /** The start of the unit before the one starting at `start`. */
@@ -169,7 +148,7 @@ export function appraisalPeriods(
 ): { current: TimeRange; previous: TimeRange[] } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) throw new RangeError(`Invalid date: ${date}`);
-  const noon = instantOf(timeZone, Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12);
+  const noon = instantOf(timeZone, [Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12]);
   const start = startOfUnit(period, noon, timeZone);
   const current = { start, end: nextUnit(period, start, timeZone) };
   const previous: TimeRange[] = [];

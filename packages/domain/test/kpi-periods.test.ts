@@ -1,11 +1,32 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { appraisalPeriods, kpiBuckets, startOfUnit } from '../src/index.js';
+import { appraisalPeriods, kpiBuckets, nextUnit, startOfUnit } from '../src/index.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const at = (s: string) => Date.parse(s);
 
 describe('KPI buckets', () => {
+  test('each unit: its start and the start of the next one, in the zone', () => {
+    // 2026-08-19 09:30 in Shanghai, a Wednesday in the third quarter.
+    const ms = at('2026-08-19T01:30:00Z');
+    const expected = {
+      hour: ['2026-08-19T01:00:00.000Z', '2026-08-19T02:00:00.000Z'],
+      day: ['2026-08-18T16:00:00.000Z', '2026-08-19T16:00:00.000Z'],
+      week: ['2026-08-16T16:00:00.000Z', '2026-08-23T16:00:00.000Z'],
+      month: ['2026-07-31T16:00:00.000Z', '2026-08-31T16:00:00.000Z'],
+      quarter: ['2026-06-30T16:00:00.000Z', '2026-09-30T16:00:00.000Z'],
+      year: ['2025-12-31T16:00:00.000Z', '2026-12-31T16:00:00.000Z'],
+    } as const;
+    for (const [unit, [start, next]] of Object.entries(expected)) {
+      const s = startOfUnit(unit as keyof typeof expected, ms, 'Asia/Shanghai');
+      assert.deepEqual(
+        [iso(s), iso(nextUnit(unit as keyof typeof expected, s, 'Asia/Shanghai'))],
+        [start, next],
+        unit,
+      );
+    }
+  });
+
   test('days in Asia/Shanghai start at 16:00 UTC and are clipped to the period', () => {
     const buckets = kpiBuckets(
       at('2026-11-01T00:00:00Z'),
