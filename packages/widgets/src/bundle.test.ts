@@ -13,6 +13,27 @@ interface Kit {
 const load = (copy: string): Promise<Kit> => import(/* @vite-ignore */ `${BUNDLE}?copy=${copy}`);
 
 describe('cc-widgets.js bundle', () => {
+  // Runs first: the page holds the markup before any copy of the kit is loaded.
+  it('elements already in the page when it loads find their provider (it is registered first)', async () => {
+    const provider = document.createElement('cc-provider');
+    provider.setAttribute('locale', 'zh-Hant');
+    provider.setAttribute('theme', 'dark');
+    const tags = ['cc-complaint-form', 'cc-kpi-tiles', 'cc-equipment-checklist', 'cc-qa-scorecard'];
+    for (const tag of tags) provider.append(document.createElement(tag));
+    document.body.append(provider);
+    try {
+      await load('first');
+      const seen = [...provider.children].map((el) => [
+        el.localName,
+        (el as HTMLElement & { resolvedLocale?: string }).resolvedLocale,
+        el.getAttribute('theme'),
+      ]);
+      expect(seen).to.deep.equal(tags.map((tag) => [tag, 'zh-Hant', 'dark']));
+    } finally {
+      provider.remove();
+    }
+  });
+
   it('two copies on one page: nothing throws, the first keeps the tags, they share providers', async () => {
     const errors: unknown[] = [];
     const onError = (event: ErrorEvent) => errors.push(event.error);

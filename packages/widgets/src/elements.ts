@@ -22,6 +22,7 @@ import { CcTicketQueue } from './ticket-queue/ticket-queue.js';
 import { defineAll, type DefineElementsOptions } from './shared/define.js';
 
 export const elements = {
+  // First: registered before the elements inside it, which then find it when they upgrade.
   provider: CcProvider,
   'complaint-form': CcComplaintForm,
   'complaint-resolution': CcComplaintResolution,
