@@ -119,7 +119,22 @@ describe('cc-loader.js', () => {
     const aside = document.createElement('aside');
     aside.className = 'cc-cloak';
     document.body.append(aside);
-    await loader.ready(aside);
+    // Uncloaking an element calls ready() on it, which must not start uncloaking it again (each
+    // round sets its own time limit: counted here, while ready() runs up to its first wait).
+    let limits = 0;
+    const setTimer = window.setTimeout;
+    window.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
+      limits++;
+      return setTimer(...args);
+    }) as typeof setTimeout;
+    let ready: Promise<void>;
+    try {
+      ready = loader.ready(aside);
+    } finally {
+      window.setTimeout = setTimer;
+    }
+    expect(limits).to.equal(1);
+    await ready;
     await waitUntil(() => !aside.classList.contains('cc-cloak'), 'still cloaked', {
       timeout: 500,
     });

@@ -67,7 +67,8 @@ function uncloak(root: ParentNode): void {
     ...root.querySelectorAll(`.${CLOAK}`),
   ];
   for (const el of cloaked) {
-    if ((el as HTMLElement).dataset.ccCloakPending) continue;
+    // The mark is an empty string: test for its presence (ready() below calls back into here).
+    if ((el as HTMLElement).dataset.ccCloakPending !== undefined) continue;
     (el as HTMLElement).dataset.ccCloakPending = '';
     const done = () => {
       el.classList.remove(CLOAK);
