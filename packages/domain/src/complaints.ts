@@ -4,6 +4,7 @@
  * severity gives, and the validation of a category's custom fields.
  */
 import { addBusinessSeconds, type BusinessCalendar, type Instant } from './sla.js';
+import { dayNumber } from './time-zone.js';
 import type { Channel, Priority } from './tickets.js';
 
 export const COMPLAINT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -183,15 +184,10 @@ export function isBlankCustomFieldValue(value: unknown): boolean {
   );
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** 'YYYY-MM-DD' naming a real calendar date. */
 export function isIsoDate(value: string): boolean {
-  const m = DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  // The years 0000–0099 have never passed this check (they were read as 1900–1999), and still do not.
+  return value >= '0100' && dayNumber(value) !== null;
 }
 
 const patternCache = new Map<string, RegExp | null>();

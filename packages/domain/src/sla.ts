@@ -14,6 +14,7 @@
 import {
   MS_PER_DAY as DAY,
   assertTimeZone,
+  dayNumber as parseDay,
   offsetSegmentAt,
   offsetSegmentBefore,
 } from './time-zone.js';
@@ -130,7 +131,6 @@ export interface CalendarIssue {
 }
 
 const TIME_RE = /^([01]\d|2[0-4]):([0-5]\d)$/;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function parseTime(value: unknown): number | null {
   if (typeof value !== 'string') return null;
@@ -138,19 +138,6 @@ function parseTime(value: unknown): number | null {
   if (!match) return null;
   const ms = (Number(match[1]) * 60 + Number(match[2])) * 60_000;
   return ms > DAY ? null : ms;
-}
-
-function parseDay(value: unknown): number | null {
-  if (typeof value !== 'string') return null;
-  const match = DATE_RE.exec(value);
-  if (!match) return null;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(0);
-  date.setUTCFullYear(y, m - 1, d);
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    return null;
-  }
-  return date.getTime() / DAY;
 }
 
 /**

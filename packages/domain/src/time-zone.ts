@@ -153,4 +153,19 @@ export function offsetSegmentBefore(timeZone: string, ms: number): OffsetSegment
   return offsetSegmentAt(timeZone, ms - 1);
 }
 
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The day number (days since 1970-01-01) of a 'YYYY-MM-DD' date that exists; else null. */
+export function dayNumber(value: unknown): number | null {
+  const match = typeof value === 'string' ? DATE.exec(value) : null;
+  if (!match) return null;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    return null;
+  }
+  return date.getTime() / DAY;
+}
+
 export { DAY as MS_PER_DAY };

@@ -297,5 +297,15 @@ describe('custom fields', () => {
     assert.equal(isIsoDate('2024-02-29'), true);
     assert.equal(isIsoDate('2023-02-29'), false);
     assert.equal(isIsoDate('2024-2-9'), false);
+    assert.equal(isIsoDate('2024-04-31'), false);
+    assert.equal(isIsoDate('1900-02-29'), false);
+    assert.equal(isIsoDate('2000-02-29'), true);
+    assert.equal(isIsoDate('0100-01-01'), true);
+    assert.equal(isIsoDate('9999-12-31'), true);
+    // The years 0000–0099 are not accepted.
+    assert.equal(isIsoDate('0050-06-15'), false);
+    assert.equal(isIsoDate('0099-12-31'), false);
+    assert.equal(isIsoDate('2024-01-01T00:00:00Z'), false);
+    assert.equal(isIsoDate(' 2024-01-01'), false);
   });
 });
