@@ -4,7 +4,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CcElement } from './element.js';
-import { errorMessageKey, type ErrorInfo } from './errors.js';
+import { describeError, errorMessageKey, type ErrorInfo } from './errors.js';
+import { CcErrorEvent } from './events.js';
 
 export function loadingTemplate(host: CcElement): TemplateResult {
   return html`<div class="cc-status" data-status="loading" part="status" role="status">
@@ -16,6 +17,16 @@ export function emptyTemplate(host: CcElement, message?: string): TemplateResult
   return html`<div class="cc-status" data-status="empty" part="status empty">
     <p class="cc-status__message">${message ?? host.t('empty')}</p>
   </div>`;
+}
+
+/**
+ * A call that failed: described, told to the host page (`cc-error` from `host`), and returned
+ * for the element to show (`errorText(host, info)`, `errorTemplate(host, info)`).
+ */
+export function reportError(host: CcElement, error: unknown): ErrorInfo {
+  const info = describeError(error);
+  host.emit(new CcErrorEvent(info));
+  return info;
 }
 
 /** The message for an error, localized; rate limits say how long to wait. */
