@@ -499,6 +499,40 @@ describe('<cc-ticket-queue> against the reference server', function () {
     await waitUntil(() => header.getAttribute('aria-sort') === 'ascending');
   });
 
+  it("stops at the grid's edges: Home, PageUp to the first row, Ctrl+End and Ctrl+Home", async () => {
+    const el = mount(clientFor({ role: 'supervisor' }), view({}, '-number'));
+    await loaded(el);
+    const key = (k: string, extra: KeyboardEventInit = {}) =>
+      (el.shadowRoot!.activeElement as HTMLElement).dispatchEvent(
+        new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, ...extra }),
+      );
+    const active = () => el.shadowRoot!.activeElement as HTMLElement;
+    const at = (r: number, c: number) =>
+      waitUntil(
+        () => active()?.dataset.r === String(r) && active()?.dataset.c === String(c),
+        `focus not at row ${r}, column ${c}`,
+      );
+    root(el).querySelector<HTMLElement>('[role=columnheader][data-c="0"]')!.focus();
+    key('ArrowLeft');
+    key('ArrowUp');
+    await at(-1, 0);
+    key('ArrowDown');
+    await at(0, 0);
+    key('ArrowRight');
+    await at(0, 1);
+    key('Home');
+    await at(0, 0);
+    key('ArrowDown');
+    await at(1, 0);
+    key('PageUp');
+    await at(0, 0);
+    const lastRow = el.tickets.length - 1;
+    key('End', { ctrlKey: true });
+    await at(lastRow, el.shownColumns.length);
+    key('Home', { ctrlKey: true });
+    await at(-1, 0);
+  });
+
   it('lets the host open its own view by cancelling cc-ticket-select', async () => {
     const el = mount(clientFor({ role: 'supervisor' }), view({}));
     await loaded(el);

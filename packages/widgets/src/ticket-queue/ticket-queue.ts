@@ -109,6 +109,18 @@ const QUERY_KEYS = words<keyof TicketQueueFilters>(
   'kind state priority slaState assigneeId teamId departmentId createdFrom createdTo q',
 );
 
+/** Keys that move the focused cell: rows down and columns right, stopped at the grid's edges. */
+const MOVES: Record<string, readonly [number, number]> = {
+  ArrowDown: [1, 0],
+  ArrowUp: [-1, 0],
+  ArrowRight: [0, 1],
+  ArrowLeft: [0, -1],
+  PageDown: [10, 0],
+  PageUp: [-10, 0],
+  Home: [0, -Infinity],
+  End: [0, Infinity],
+};
+
 const PAGE_SIZE = 100;
 /**
  * The work queue every role lives in: the tickets the server lets the signed-in role see, with
@@ -820,61 +832,32 @@ export class CcTicketQueue extends CcElement {
     if (!cell) return;
     const row = Number(cell.dataset.r);
     const col = Number(cell.dataset.c);
-    const lastRow = this.rows.length - 1;
-    const lastCol = this.shownColumns.length;
-    let r = row;
-    let c = col;
-    switch (e.key) {
-      case 'ArrowDown':
-        r = Math.min(row + 1, lastRow);
-        break;
-      case 'ArrowUp':
-        r = Math.max(row - 1, -1);
-        break;
-      case 'ArrowRight':
-        c = Math.min(col + 1, lastCol);
-        break;
-      case 'ArrowLeft':
-        c = Math.max(col - 1, 0);
-        break;
-      case 'Home':
-        c = 0;
-        if (e.ctrlKey) r = -1;
-        break;
-      case 'End':
-        c = lastCol;
-        if (e.ctrlKey) r = lastRow;
-        break;
-      case 'PageDown':
-        r = Math.min(row + 10, lastRow);
-        break;
-      case 'PageUp':
-        r = Math.max(row - 10, row < 0 ? -1 : 0);
-        break;
-      case 'Enter':
-        e.preventDefault();
-        if (row < 0) this.#headerAction(col);
-        else this.open(this.rows[row]!);
-        return;
-      case ' ':
-        e.preventDefault();
-        if (row < 0) this.#headerAction(col);
-        else this.#toggleSelect(this.rows[row]!.id);
-        return;
-      case 'Escape':
-        if (this.detailId) this.#closeDetail();
-        return;
-      case 'a':
-        if (e.ctrlKey || e.metaKey) {
-          e.preventDefault();
-          this.#selectAll(true);
-        }
-        return;
-      default:
-        return;
+    const move = MOVES[e.key];
+    if (move) {
+      const [down, right] = move;
+      e.preventDefault();
+      void this.#moveFocus(
+        // Ctrl+Home / Ctrl+End go to the first / last row too; PageUp stops at the first row.
+        Math.min(
+          Math.max(
+            row + (e.ctrlKey && !isFinite(right) ? right : down),
+            e.key === 'PageUp' && row >= 0 ? 0 : -1,
+          ),
+          this.rows.length - 1,
+        ),
+        Math.min(Math.max(col + right, 0), this.shownColumns.length),
+      );
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      if (row < 0) this.#headerAction(col);
+      else if (e.key === ' ') this.#toggleSelect(this.rows[row]!.id);
+      else this.open(this.rows[row]!);
+    } else if (e.key === 'Escape') {
+      if (this.detailId) this.#closeDetail();
+    } else if (e.key === 'a' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      this.#selectAll(true);
     }
-    e.preventDefault();
-    void this.#moveFocus(r, c);
   };
 
   #headerAction(col: number): void {
