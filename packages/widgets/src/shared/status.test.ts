@@ -8,7 +8,7 @@ describe('reportError()', () => {
     const root = fixtureSync(testHtml`<div><i></i></div>`);
     const el = await place(root, 'i', probe());
     const heard: CcErrorEvent[] = [];
-    root.addEventListener('cc-error', (e) => heard.push(e));
+    root.addEventListener('cc-error', (e) => heard.push(e as CcErrorEvent));
     const failure = Object.assign(new Error('Conflict'), {
       name: 'ConflictError',
       status: 409,
