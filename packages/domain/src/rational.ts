@@ -11,18 +11,12 @@ export interface Ratio {
 
 export const ZERO: Ratio = { n: 0n, d: 1n };
 
-function gcd(a: bigint, b: bigint): bigint {
-  let x = a < 0n ? -a : a;
-  let y = b < 0n ? -b : b;
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x;
-}
-
+/**
+ * n / d, left unreduced: every result is rounded once from the exact value, whatever its form,
+ * and the numbers stay small enough for BigInt at a scorecard's size.
+ */
 export function ratio(n: bigint, d: bigint = 1n): Ratio {
-  if (d === 0n) throw new RangeError('Division by zero');
-  if (d < 0n) [n, d] = [-n, -d];
-  const g = gcd(n, d);
-  return g > 1n ? { n: n / g, d: d / g } : { n, d };
+  return { n, d };
 }
 
 const DECIMAL = /^(-?)(\d+)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
@@ -52,6 +46,7 @@ export function mul(a: Ratio, b: Ratio): Ratio {
   return ratio(a.n * b.n, a.d * b.d);
 }
 
+/** a / b for b > 0 (every divisor here is a sum of positive weights). */
 export function div(a: Ratio, b: Ratio): Ratio {
   return ratio(a.n * b.d, a.d * b.n);
 }
