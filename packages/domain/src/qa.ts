@@ -122,17 +122,22 @@ export interface TemplateIssue {
 // ---------------------------------------------------------------------------------------------
 // Template validation
 
+const SCALE_TYPES: readonly string[] = [
+  'yes_no',
+  'rating',
+  'points',
+] satisfies CriterionScale['type'][];
+
+/** The lowest and the highest value of a scale: yes_no 0 and 1, rating min and max, points 0 and max. */
+function scaleBounds(scale: CriterionScale): [number, number] {
+  return [scale.type === 'rating' ? scale.min : 0, scale.type === 'yes_no' ? 1 : scale.max];
+}
+
+/** A known scale type whose bounds are whole numbers, the lowest below the highest. */
 function scaleIsValid(scale: CriterionScale | undefined): boolean {
-  switch (scale?.type) {
-    case 'yes_no':
-      return true;
-    case 'rating':
-      return Number.isInteger(scale.min) && Number.isInteger(scale.max) && scale.min < scale.max;
-    case 'points':
-      return Number.isInteger(scale.max) && scale.max >= 1;
-    default:
-      return false;
-  }
+  if (!SCALE_TYPES.includes(scale?.type as string)) return false;
+  const [low, high] = scaleBounds(scale!);
+  return Number.isInteger(low) && Number.isInteger(high) && low < high;
 }
 
 /**
@@ -182,11 +187,6 @@ export function validateTemplate(template: ScorecardTemplateLike): TemplateIssue
 
 // ---------------------------------------------------------------------------------------------
 // Answers
-
-/** The lowest and the highest value of a scale: yes_no 0 and 1, rating min and max, points 0 and max. */
-function scaleBounds(scale: CriterionScale): [number, number] {
-  return [scale.type === 'rating' ? scale.min : 0, scale.type === 'yes_no' ? 1 : scale.max];
-}
 
 /** True when `value` is a whole number the criterion's scale allows (yes_no: 0 or 1). */
 export function isValueInScale(scale: CriterionScale, value: unknown): value is number {
