@@ -108,8 +108,6 @@ interface CompiledCalendar {
   timeZone: string;
   /** Merged opening intervals per ISO weekday (index 1..7), ms since local midnight. */
   intervals: [number, number][][];
-  /** Business ms per ISO weekday (index 1..7). */
-  dayMs: number[];
   weekMs: number;
   /** weekPrefix[k] = business ms of the k days starting at day 0 (1970-01-01, a Thursday). */
   weekPrefix: number[];
@@ -211,7 +209,6 @@ function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
   const compiled = {
     timeZone,
     intervals,
-    dayMs,
     weekMs,
     weekPrefix,
     holidays: days,
