@@ -6,9 +6,7 @@ import { Announcer } from '../shared/announcer.js';
 import { optionsOf } from '../shared/controls.js';
 import { DataController } from '../shared/data-controller.js';
 import { CcElement } from '../shared/element.js';
-import { describeError } from '../shared/errors.js';
-import { CcErrorEvent } from '../shared/events.js';
-import { errorText } from '../shared/status.js';
+import { errorText, reportError } from '../shared/status.js';
 import { directoryFor } from '../ticket-queue/directory.js';
 import {
   CcTicketAssignedEvent,
@@ -213,9 +211,7 @@ export class CcTicketBulk extends CcElement {
       this.#announcer.announce(this.#summary(outcomes));
       this.#select(outcomes.filter((o) => o.status >= 300).map((o) => o.id));
     } catch (error) {
-      const info = describeError(error);
-      this.emit(new CcErrorEvent(info));
-      this.error = errorText(this, info);
+      this.error = errorText(this, reportError(this, error));
     } finally {
       this.busy = false;
     }

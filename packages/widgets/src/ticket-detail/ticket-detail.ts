@@ -6,9 +6,8 @@ import { optionsOf, type SelectOption } from '../shared/controls.js';
 import { DataController } from '../shared/data-controller.js';
 import { CcElement } from '../shared/element.js';
 import { describeError } from '../shared/errors.js';
-import { CcErrorEvent } from '../shared/events.js';
 import { LiveController } from '../shared/live-controller.js';
-import { errorText, loadingTemplate } from '../shared/status.js';
+import { errorText, loadingTemplate, reportError } from '../shared/status.js';
 import { createSubElement } from '../shared/sub-element.js';
 import { agentName, directoryFor, unitName, type Directory } from '../ticket-queue/directory.js';
 import type { TicketQueueColumn } from '../ticket-queue/ticket-queue.js';
@@ -216,9 +215,7 @@ export class CcTicketDetail extends CcElement {
   }
 
   #fail(error: unknown): string {
-    const info = describeError(error);
-    this.emit(new CcErrorEvent(info));
-    return errorText(this, info);
+    return errorText(this, reportError(this, error));
   }
 
   #name(id: string | null): string {

@@ -7,14 +7,13 @@ import { Announcer } from '../shared/announcer.js';
 import type { CcClient } from '../shared/client.js';
 import { DataController } from '../shared/data-controller.js';
 import { CcElement } from '../shared/element.js';
-import { describeError, type ErrorInfo } from '../shared/errors.js';
-import { CcErrorEvent } from '../shared/events.js';
 import { LiveController } from '../shared/live-controller.js';
 import {
   emptyTemplate,
   errorTemplate,
   loadingTemplate,
   refreshingTemplate,
+  reportError,
 } from '../shared/status.js';
 import { createSubElement } from '../shared/sub-element.js';
 import type { CcTicketBulk } from '../ticket-bulk/ticket-bulk.js';
@@ -295,7 +294,7 @@ export class CcTicketQueue extends CcElement {
       this.rows = [...this.rows, ...page.items.filter((t) => !seen.has(t.id))];
       this.#cursor = page.nextCursor;
     } catch (error) {
-      this.#fail(error);
+      reportError(this, error);
     } finally {
       this.loadingMore = false;
     }
@@ -402,12 +401,6 @@ export class CcTicketQueue extends CcElement {
       for (const n of numbers)
         this.#announcer.announce(m('ticketQueue.live.updated', { number: String(n) }));
     }
-  }
-
-  #fail(error: unknown): ErrorInfo {
-    const info = describeError(error);
-    this.emit(new CcErrorEvent(info));
-    return info;
   }
 
   // ---- filters and view -----------------------------------------------------------------------
