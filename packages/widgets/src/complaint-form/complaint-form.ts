@@ -136,30 +136,30 @@ export class CcComplaintForm extends CcElement {
   @state() private restoredAt?: number;
   @state() private failure?: ErrorInfo;
   @state() private formDisabled = false;
-  private touched = new Set<string>();
-  private serverErrs = new Map<string, Issue>();
-  private issues = new Map<string, Issue>();
-  private draft?: Draft;
-  private draftId?: string;
-  private saveTimer?: ReturnType<typeof setTimeout>;
+  #touched = new Set<string>();
+  #serverErrs = new Map<string, Issue>();
+  #issues = new Map<string, Issue>();
+  #draft?: Draft;
+  #draftId?: string;
+  #saveTimer?: ReturnType<typeof setTimeout>;
   /**
    * Changes to the draft not yet written to the device. While there are any, the page's
    * `beforeunload` writes them: Chromium drops IndexedDB writes begun in `pagehide` when the page
    * is reloaded or left, so what was typed in the last moments before would be lost.
    */
-  private unsaved = 0;
-  private retryTimer?: ReturnType<typeof setTimeout>;
-  private attempt = 0;
+  #unsaved = 0;
+  #retryTimer?: ReturnType<typeof setTimeout>;
+  #attempt = 0;
   /**
    * First wait (ms) before sending a queued complaint again; doubles up to a minute.
    * @internal
    */
   retryDelay = 2000;
 
-  private m = () => this.msg(messages);
-  private announcer = new Announcer(this);
+  #m = () => this.msg(messages);
+  #announcer = new Announcer(this);
 
-  private ref = new DataController(this, {
+  #ref = new DataController(this, {
     args: () => [] as const,
     task: async (_, { client, signal }) => {
       const [me, categories, departments] = await Promise.all([
@@ -172,7 +172,7 @@ export class CcComplaintForm extends CcElement {
     isEmpty: () => false,
   });
 
-  private routing = new Task(this, {
+  #routing = new Task(this, {
     args: () =>
       [this.resolvedClient, this.values.categoryId, this.values.severity, this.values.channel] as [
         typeof this.resolvedClient,
@@ -197,7 +197,7 @@ export class CcComplaintForm extends CcElement {
 
   /** The complaint as it would be filed now. */
   get value(): ComplaintCreate {
-    return this.body();
+    return this.#body();
   }
   get form(): HTMLFormElement | null {
     return this.internals.form;
@@ -215,7 +215,7 @@ export class CcComplaintForm extends CcElement {
     return this.internals.reportValidity();
   }
   formResetCallback(): void {
-    this.reset();
+    this.#reset();
   }
   formDisabledCallback(disabled: boolean): void {
     this.formDisabled = disabled;
@@ -223,65 +223,65 @@ export class CcComplaintForm extends CcElement {
 
   /** Files the complaint (what the submit button does). */
   async submit(): Promise<void> {
-    if (this.busy || this.queued || this.flag()) return;
-    const body = this.body();
+    if (this.busy || this.queued || this.#flag()) return;
+    const body = this.#body();
     if (!this.emit(new CcComplaintSubmitEvent(body))) return;
-    const draft = this.ensureDraft();
+    const draft = this.#ensureDraft();
     draft.queued = body;
-    this.changed();
-    await this.save();
-    await this.send();
+    this.#changed();
+    await this.#save();
+    await this.#send();
   }
 
   // ---- lifecycle ---------------------------------------------------------------------------------
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('pagehide', this.flush);
-    addEventListener('online', this.resend);
-    if (this.draft?.queued) void this.send();
+    addEventListener('pagehide', this.#flush);
+    addEventListener('online', this.#resend);
+    if (this.#draft?.queued) void this.#send();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('pagehide', this.flush);
-    removeEventListener('online', this.resend);
-    removeEventListener('beforeunload', this.flush);
-    clearTimeout(this.retryTimer);
-    this.flush();
+    removeEventListener('pagehide', this.#flush);
+    removeEventListener('online', this.#resend);
+    removeEventListener('beforeunload', this.#flush);
+    clearTimeout(this.#retryTimer);
+    this.#flush();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (['prefill', ...ATTRS].some((k) => (changed as Map<string, unknown>).has(k))) {
-      this.values = this.hasUpdated ? { ...this.values, ...this.base(false) } : this.base();
+      this.values = this.hasUpdated ? { ...this.values, ...this.#base(false) } : this.#base();
     }
-    const me = this.ref.data?.me;
+    const me = this.#ref.data?.me;
     const id = me && `${me.user.id} ${this.draftKey}`;
-    if (id && id !== this.draftId) {
-      this.draftId = id;
-      void this.restore(id);
+    if (id && id !== this.#draftId) {
+      this.#draftId = id;
+      void this.#restore(id);
     }
-    this.issues = this.validate();
+    this.#issues = this.#validate();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.setState('queued', this.queued);
     this.setState('submitted', !!this.done);
-    this.internals.setFormValue(JSON.stringify(this.body()));
-    const [key, issue] = [...this.issues][0] ?? [];
+    this.internals.setFormValue(JSON.stringify(this.#body()));
+    const [key, issue] = [...this.#issues][0] ?? [];
     this.internals.setValidity(
       { customError: !!issue },
-      issue && this.errText(key!, issue),
-      (key && this.control(key)) || undefined,
+      issue && this.#errText(key!, issue),
+      (key && this.#control(key)) || undefined,
     );
   }
 
   // ---- values ------------------------------------------------------------------------------------
 
   /** Values from `.prefill` and the attributes (and the defaults). */
-  private base(defaults = true): Record<string, string> {
+  #base(defaults = true): Record<string, string> {
     const {
       customer: c = {},
       customFields = {},
@@ -293,7 +293,7 @@ export class CcComplaintForm extends CcElement {
       customerPhone: c.phone,
       customerId: c.customerId,
       ...p,
-      preferredCallbackAt: at && this.toLocal(at),
+      preferredCallbackAt: at && this.#toLocal(at),
     };
     for (const [key, value] of Object.entries(customFields)) out[`cf.${key}`] = `${value}`;
     for (const key of ATTRS) {
@@ -307,13 +307,13 @@ export class CcComplaintForm extends CcElement {
     >;
   }
 
-  private category(id = this.values.categoryId): Category | undefined {
-    return this.ref.data?.categories.find((c) => c.id === id);
+  #category(id = this.values.categoryId): Category | undefined {
+    return this.#ref.data?.categories.find((c) => c.id === id);
   }
 
-  private customFields(): Record<string, string | number> {
+  #customFields(): Record<string, string | number> {
     const out: Record<string, string | number> = {};
-    for (const def of this.category()?.customFields ?? []) {
+    for (const def of this.#category()?.customFields ?? []) {
       const raw = this.values[`cf.${def.key}`];
       if (!raw?.trim()) continue;
       out[def.key] = def.type === 'number' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
@@ -321,12 +321,12 @@ export class CcComplaintForm extends CcElement {
     return out;
   }
 
-  private body(): ComplaintCreate {
+  #body(): ComplaintCreate {
     const v = this.values;
     const given = (...keys: string[]) =>
       Object.fromEntries(keys.filter((k) => v[k]?.trim()).map((k) => [k, v[k]]));
-    const fields = this.customFields();
-    const at = v.preferredCallbackAt && this.toIso(v.preferredCallbackAt);
+    const fields = this.#customFields();
+    const at = v.preferredCallbackAt && this.#toIso(v.preferredCallbackAt);
     return {
       customer: {
         name: v.customerName ?? '',
@@ -346,26 +346,26 @@ export class CcComplaintForm extends CcElement {
   }
 
   /** Offset of the configured time zone (else the browser's) at `ms`. */
-  private offset(ms: number): number {
+  #offset(ms: number): number {
     const zone = this.resolvedTimeZone;
     return zone ? timeZoneOffset(zone, ms) : -new Date(ms).getTimezoneOffset() * 60000;
   }
 
   /** `datetime-local` value (wall clock in the time zone) to RFC 3339 UTC. */
-  private toIso(local: string): string | undefined {
+  #toIso(local: string): string | undefined {
     const guess = Date.parse(`${local}Z`);
     if (Number.isNaN(guess)) return undefined;
-    return new Date(guess - this.offset(guess - this.offset(guess))).toISOString();
+    return new Date(guess - this.#offset(guess - this.#offset(guess))).toISOString();
   }
 
-  private toLocal(iso: string): string {
+  #toLocal(iso: string): string {
     const ms = Date.parse(iso);
-    return Number.isNaN(ms) ? '' : new Date(ms + this.offset(ms)).toISOString().slice(0, 16);
+    return Number.isNaN(ms) ? '' : new Date(ms + this.#offset(ms)).toISOString().slice(0, 16);
   }
 
   // ---- validation --------------------------------------------------------------------------------
 
-  private validate(): Map<string, Issue> {
+  #validate(): Map<string, Issue> {
     const out = new Map<string, Issue>();
     for (const [key, rule] of Object.entries(FIELD_RULES)) {
       const value = this.values[key] ?? '';
@@ -378,59 +378,59 @@ export class CcComplaintForm extends CcElement {
         out.set(key, { code: 'pattern' });
       }
     }
-    if (this.values.preferredCallbackAt && !this.toIso(this.values.preferredCallbackAt)) {
+    if (this.values.preferredCallbackAt && !this.#toIso(this.values.preferredCallbackAt)) {
       out.set('preferredCallbackAt', { code: 'date' });
     }
-    const defs = this.category()?.customFields ?? [];
-    for (const issue of validateCustomFields(defs, this.customFields())) {
+    const defs = this.#category()?.customFields ?? [];
+    for (const issue of validateCustomFields(defs, this.#customFields())) {
       const type = defs.find((d) => d.key === issue.key)?.type;
       const code =
         issue.code !== 'type' ? issue.code : type === 'select' ? 'option' : (type ?? 'invalid');
       out.set(`cf.${issue.key}`, { code, n: issue.limit });
     }
-    for (const [key, issue] of this.serverErrs) if (!out.has(key)) out.set(key, issue);
+    for (const [key, issue] of this.#serverErrs) if (!out.has(key)) out.set(key, issue);
     return out;
   }
 
-  private errText(key: string, { code, n }: Issue): string {
+  #errText(key: string, { code, n }: Issue): string {
     const limit = n ?? FIELD_RULES[key]?.[code === 'minLength' ? 'min' : 'max'] ?? 0;
     // `enum` (the server's word for a value outside the options) reads as `option`.
     const id = `complaintForm.err.${code === 'enum' ? 'option' : code}`;
-    return (this.m() as (key: string, p: { n: string | number }) => string)(
+    return (this.#m() as (key: string, p: { n: string | number }) => string)(
       id in messages.en ? id : 'complaintForm.err.invalid',
       { n: /^m(in|ax)$/.test(code) ? this.fmt.number(limit) : limit },
     );
   }
 
-  private shown(key: string): Issue | undefined {
-    return this.showAll || this.touched.has(key) || this.serverErrs.has(key)
-      ? this.issues.get(key)
+  #shown(key: string): Issue | undefined {
+    return this.showAll || this.#touched.has(key) || this.#serverErrs.has(key)
+      ? this.#issues.get(key)
       : undefined;
   }
 
   /** Shows every field's message; when any, announces how many and focuses the first. */
-  private flag(): boolean {
+  #flag(): boolean {
     this.showAll = true;
-    this.issues = this.validate();
-    if (!this.issues.size) return false;
-    this.announcer.announce(this.m()('complaintForm.fix', { n: this.issues.size }));
+    this.#issues = this.#validate();
+    if (!this.#issues.size) return false;
+    this.#announcer.announce(this.#m()('complaintForm.fix', { n: this.#issues.size }));
     this.requestUpdate();
-    void this.focusFirst('[aria-invalid=true]');
+    void this.#focusFirst('[aria-invalid=true]');
     return true;
   }
 
   /** After the next render, focuses the first element that matches. */
-  private async focusFirst(selector: string): Promise<void> {
+  async #focusFirst(selector: string): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   // ---- drafts and filing -------------------------------------------------------------------------
 
-  private ensureDraft(): Draft {
+  #ensureDraft(): Draft {
     const now = Date.now();
-    return (this.draft ??= {
-      id: this.draftId!,
+    return (this.#draft ??= {
+      id: this.#draftId!,
       values: {},
       key: crypto.randomUUID(),
       created: now,
@@ -438,58 +438,58 @@ export class CcComplaintForm extends CcElement {
     });
   }
 
-  private async restore(id: string): Promise<void> {
-    clearTimeout(this.retryTimer);
-    this.values = this.base();
-    this.draft = undefined;
+  async #restore(id: string): Promise<void> {
+    clearTimeout(this.#retryTimer);
+    this.values = this.#base();
+    this.#draft = undefined;
     this.restoredAt = undefined;
     this.queued = false;
     const draft = await readDraft(id).catch(() => undefined);
-    if (id !== this.draftId || !draft) return;
-    this.draft = draft;
-    const owned = Object.entries(this.base()).filter(([k]) => this.readonlyFields.includes(k));
+    if (id !== this.#draftId || !draft) return;
+    this.#draft = draft;
+    const owned = Object.entries(this.#base()).filter(([k]) => this.readonlyFields.includes(k));
     this.values = { ...draft.values, ...Object.fromEntries(owned) };
     this.restoredAt = draft.updated;
-    if (draft.queued) void this.send();
+    if (draft.queued) void this.#send();
   }
 
   /** The draft changed: it is written soon, or at once if the page goes away first. */
-  private changed(): void {
-    if (!this.unsaved++) addEventListener('beforeunload', this.flush);
+  #changed(): void {
+    if (!this.#unsaved++) addEventListener('beforeunload', this.#flush);
   }
 
-  private save = async (): Promise<void> => {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    const draft = this.draft;
-    const changes = this.unsaved;
+  #save = async (): Promise<void> => {
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = undefined;
+    const draft = this.#draft;
+    const changes = this.#unsaved;
     if (!draft) {
-      this.unsaved = 0;
-      return removeEventListener('beforeunload', this.flush);
+      this.#unsaved = 0;
+      return removeEventListener('beforeunload', this.#flush);
     }
     draft.values = { ...this.values };
     draft.updated = Date.now();
     await writeDraft(draft).catch(() => undefined);
-    if (this.unsaved === changes) {
-      this.unsaved = 0;
-      removeEventListener('beforeunload', this.flush);
+    if (this.#unsaved === changes) {
+      this.#unsaved = 0;
+      removeEventListener('beforeunload', this.#flush);
     }
   };
 
-  private flush = (): void => {
-    if (this.saveTimer !== undefined || this.unsaved) void this.save();
+  #flush = (): void => {
+    if (this.#saveTimer !== undefined || this.#unsaved) void this.#save();
   };
 
-  private resend = (): void => {
-    this.attempt = 0;
-    if (this.draft?.queued) void this.send();
+  #resend = (): void => {
+    this.#attempt = 0;
+    if (this.#draft?.queued) void this.#send();
   };
 
-  private async send(): Promise<void> {
-    const draft = this.draft;
+  async #send(): Promise<void> {
+    const draft = this.#draft;
     const client = this.resolvedClient;
     if (!draft?.queued || !client || this.busy) return;
-    clearTimeout(this.retryTimer);
+    clearTimeout(this.#retryTimer);
     this.busy = true;
     this.failure = undefined;
     try {
@@ -497,27 +497,27 @@ export class CcComplaintForm extends CcElement {
       const me = await client.me.get();
       if (!draft.id.startsWith(`${me.user.id} `)) return;
       const ticket = await client.complaints.file(draft.queued, { idempotencyKey: draft.key });
-      this.draft = undefined;
+      this.#draft = undefined;
       await deleteDraft(draft.id).catch(() => undefined);
       this.queued = false;
-      this.attempt = 0;
+      this.#attempt = 0;
       this.restoredAt = undefined;
       this.done = ticket;
       this.emit(new CcComplaintSubmittedEvent(ticket));
-      this.announcer.announce(this.m()('complaintForm.done'));
-      await this.focusFirst('h2');
+      this.#announcer.announce(this.#m()('complaintForm.done'));
+      await this.#focusFirst('h2');
     } catch (error) {
       const info = describeError(error);
       if (TRANSIENT.includes(info.kind) || info.code === 'idempotency-in-progress') {
         if (!this.queued) this.emit(new CcErrorEvent(info));
         this.queued = true;
-        const wait = Math.min(60000, this.retryDelay * 2 ** this.attempt++);
-        this.retryTimer = setTimeout(() => void this.send(), wait * (0.5 + Math.random() / 2));
+        const wait = Math.min(60000, this.retryDelay * 2 ** this.#attempt++);
+        this.#retryTimer = setTimeout(() => void this.#send(), wait * (0.5 + Math.random() / 2));
         return;
       }
       draft.queued = undefined;
       this.queued = false;
-      void this.save();
+      void this.#save();
       this.emit(new CcErrorEvent(info));
       const errors = (error as { errors?: { path: string; code?: string }[] }).errors ?? [];
       for (const e of errors) {
@@ -526,71 +526,71 @@ export class CcComplaintForm extends CcElement {
           .replace(/^customer\/(name|phone)?/, (_, f?: string) =>
             f ? `customer${f[0]!.toUpperCase()}${f.slice(1)}` : '',
           );
-        if (this.control(key)) this.serverErrs.set(key, { code: e.code ?? 'invalid' });
+        if (this.#control(key)) this.#serverErrs.set(key, { code: e.code ?? 'invalid' });
       }
-      if (!this.serverErrs.size || !this.flag()) this.failure = info;
+      if (!this.#serverErrs.size || !this.#flag()) this.failure = info;
     } finally {
       this.busy = false;
     }
   }
 
-  private reset = (): void => {
-    clearTimeout(this.retryTimer);
-    if (this.draft && !this.queued) void deleteDraft(this.draft.id).catch(() => undefined);
-    if (!this.queued) this.draft = undefined;
-    this.values = this.base();
-    this.touched.clear();
-    this.serverErrs.clear();
+  #reset = (): void => {
+    clearTimeout(this.#retryTimer);
+    if (this.#draft && !this.queued) void deleteDraft(this.#draft.id).catch(() => undefined);
+    if (!this.queued) this.#draft = undefined;
+    this.values = this.#base();
+    this.#touched.clear();
+    this.#serverErrs.clear();
     this.showAll = false;
     this.restoredAt = undefined;
     this.failure = undefined;
     this.done = undefined;
   };
 
-  private another = async (): Promise<void> => {
-    this.reset();
-    await this.focusFirst('input:not([readonly]),select:not([disabled])');
+  #another = async (): Promise<void> => {
+    this.#reset();
+    await this.#focusFirst('input:not([readonly]),select:not([disabled])');
   };
 
   // ---- events ------------------------------------------------------------------------------------
 
-  private onInput = (event: Event): void => {
+  #onInput = (event: Event): void => {
     const target = event.target as HTMLInputElement;
     const key = target.name;
-    if (!key || this.locked(key)) return;
+    if (!key || this.#locked(key)) return;
     const next = { ...this.values, [key]: target.value };
     if (key === 'categoryId' && !next.severity) {
-      const category = this.category(target.value);
+      const category = this.#category(target.value);
       if (category) next.severity = category.defaultSeverity;
     }
     this.values = next;
-    this.serverErrs.delete(key);
-    this.ensureDraft();
-    this.changed();
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(this.save, 400);
+    this.#serverErrs.delete(key);
+    this.#ensureDraft();
+    this.#changed();
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(this.#save, 400);
   };
 
-  private onBlur = (event: Event): void => {
+  #onBlur = (event: Event): void => {
     const key = (event.target as HTMLInputElement).name;
-    if (key && !this.touched.has(key) && this.values[key]) {
-      this.touched.add(key);
+    if (key && !this.#touched.has(key) && this.values[key]) {
+      this.#touched.add(key);
       this.requestUpdate();
     }
   };
 
-  private onSubmit = (event: Event): void => {
+  #onSubmit = (event: Event): void => {
     event.preventDefault();
     void this.submit();
   };
 
   // ---- rendering ---------------------------------------------------------------------------------
 
-  private control(key: string): HTMLElement | null {
+  #control(key: string): HTMLElement | null {
     return this.renderRoot.querySelector(`[name="${key}"]`);
   }
 
-  private locked(key: string): boolean {
+  #locked(key: string): boolean {
     return this.readonlyFields.includes(key) || this.busy || this.queued || this.formDisabled;
   }
 
@@ -598,15 +598,15 @@ export class CcComplaintForm extends CcElement {
    * One field: label, control, hint and message. `type` is an input's type, `textarea`, or
    * `select` (its `options` rendered, e.g. by `optionsOf`).
    */
-  private field(
+  #field(
     key: string,
     type = 'text',
     {
-      label = this.m()(`complaintForm.${key}` as 'complaintForm.title'),
+      label = this.#m()(`complaintForm.${key}` as 'complaintForm.title'),
       hint,
       required = FIELD_RULES[key]?.required ?? false,
       options = [],
-      empty = this.m()('complaintForm.choose'),
+      empty = this.#m()('complaintForm.choose'),
     }: {
       label?: string;
       hint?: string | undefined;
@@ -615,10 +615,10 @@ export class CcComplaintForm extends CcElement {
       empty?: string;
     } = {},
   ): TemplateResult {
-    const issue = this.shown(key);
+    const issue = this.#shown(key);
     const invalid = issue ? 'true' : 'false';
-    const locked = this.locked(key);
-    const masked = !this.ref.data?.me.personalDataVisible && this.readonlyFields.includes(key);
+    const locked = this.#locked(key);
+    const masked = !this.#ref.data?.me.personalDataVisible && this.readonlyFields.includes(key);
     let value = this.values[key] ?? '';
     if (masked && key === 'customerName') value = maskName(value);
     if (masked && key === 'customerPhone') value = maskPhone(value);
@@ -663,17 +663,17 @@ export class CcComplaintForm extends CcElement {
               />`
       }
       ${hint ? html`<p class="hint" id="h-${key}">${hint}</p>` : nothing}
-      <p class="error" id="e-${key}">${issue ? this.errText(key, issue) : ''}</p>
+      <p class="error" id="e-${key}">${issue ? this.#errText(key, issue) : ''}</p>
     </div>`;
   }
 
   protected override render(): unknown {
-    return html`${this.announcer.render()}${this.ref.render({
+    return html`${this.#announcer.render()}${this.#ref.render({
       complete: ({ me, categories, departments }) => {
         if (!me.permissions.includes('fileComplaint')) {
           return emptyTemplate(this, this.t('error.forbidden'));
         }
-        const m = this.m();
+        const m = this.#m();
         const dept = (id?: string | null) =>
           localized(this, departments.find((d) => d.id === id)?.name);
         /** The handling department and acknowledgement deadline (routing preview, confirmation). */
@@ -704,7 +704,7 @@ export class CcComplaintForm extends CcElement {
             <h2 tabindex="-1">${m('complaintForm.done')}</h2>
             <p class="number">${m('complaintForm.ticket', { n: this.done.number })}</p>
             ${facts(this.done.departmentId, this.done.complaint?.acknowledgeBy)}
-            <button class="cc-button" data-variant="primary" type="button" @click=${this.another}>
+            <button class="cc-button" data-variant="primary" type="button" @click=${this.#another}>
               ${m('complaintForm.another')}
             </button>
           </section>`;
@@ -725,7 +725,7 @@ export class CcComplaintForm extends CcElement {
             ),
           }))
           .filter((g) => g.items.length);
-        const suggestion = this.routing.value;
+        const suggestion = this.#routing.value;
         return html`${
             this.restoredAt
               ? notice(
@@ -741,18 +741,18 @@ export class CcComplaintForm extends CcElement {
             part="form"
             novalidate
             aria-labelledby="title"
-            @input=${this.onInput}
-            @focusout=${this.onBlur}
-            @submit=${this.onSubmit}
+            @input=${this.#onInput}
+            @focusout=${this.#onBlur}
+            @submit=${this.#onSubmit}
           >
             <h2 id="title">${m('complaintForm.title')}</h2>
             ${set('customer', [
-              this.field('customerName'),
-              this.field('customerPhone', 'tel'),
-              this.field('customerId'),
+              this.#field('customerName'),
+              this.#field('customerPhone', 'tel'),
+              this.#field('customerId'),
             ])}
             ${set('complaint', [
-              this.field('channel', 'select', {
+              this.#field('channel', 'select', {
                 options: optionsOf(
                   CHANNELS.map((c) => [c, this.t(`ticket.channel.${c}`)]),
                   v.channel,
@@ -765,14 +765,14 @@ export class CcComplaintForm extends CcElement {
                   type="search"
                   autocomplete="off"
                   .value=${this.query}
-                  ?readonly=${this.locked('categoryId')}
+                  ?readonly=${this.#locked('categoryId')}
                   @input=${(e: Event) => {
                     e.stopPropagation();
                     this.query = (e.target as HTMLInputElement).value;
                   }}
                 />
               </div>`,
-              this.field('categoryId', 'select', {
+              this.#field('categoryId', 'select', {
                 options: groups.map(
                   (g) =>
                     html`<optgroup label=${localized(this, g.p.name)}>
@@ -783,16 +783,16 @@ export class CcComplaintForm extends CcElement {
                     </optgroup>`,
                 ),
               }),
-              this.field('severity', 'select', {
+              this.#field('severity', 'select', {
                 options: optionsOf(
                   COMPLAINT_SEVERITIES.map((s) => [s, this.t(`complaint.severity.${s}`)]),
                   v.severity,
                 ),
               }),
-              this.field('description', 'textarea'),
-              this.field('desiredResolution', 'textarea'),
-              this.category()?.customFields.map((d) =>
-                this.field(`cf.${d.key}`, d.type, {
+              this.#field('description', 'textarea'),
+              this.#field('desiredResolution', 'textarea'),
+              this.#category()?.customFields.map((d) =>
+                this.#field(`cf.${d.key}`, d.type, {
                   label: localized(this, d.label),
                   hint: (d.type !== 'select' && localized(this, d.help)) || undefined,
                   required: d.required,
@@ -807,7 +807,7 @@ export class CcComplaintForm extends CcElement {
               ${
                 !v.categoryId
                   ? html`<p>${m('complaintForm.routingHint')}</p>`
-                  : this.routing.render({
+                  : this.#routing.render({
                       pending: () => html`<p>${this.t('loading')}</p>`,
                       error: (e) => html`<p>${errorText(this, describeError(e))}</p>`,
                       complete: (s) =>
@@ -817,7 +817,7 @@ export class CcComplaintForm extends CcElement {
             </section>
             ${
               ROUTING_ROLES.includes(me.role) && suggestion
-                ? this.field('departmentId', 'select', {
+                ? this.#field('departmentId', 'select', {
                     label: this.t('complaint.department'),
                     required: false,
                     options: optionsOf(
@@ -831,9 +831,9 @@ export class CcComplaintForm extends CcElement {
                 : nothing
             }
             ${set('followUp', [
-              this.field('relatedTicketId'),
-              this.field('relatedCallId'),
-              this.field('preferredCallbackAt', 'datetime-local'),
+              this.#field('relatedTicketId'),
+              this.#field('relatedCallId'),
+              this.#field('preferredCallbackAt', 'datetime-local'),
             ])}
             <div class="actions">
               <button
@@ -845,8 +845,8 @@ export class CcComplaintForm extends CcElement {
                 ${this.busy ? this.t('sending') : m('complaintForm.submit')}
               </button>
               ${
-                this.draft && !this.queued && !this.busy
-                  ? html`<button class="cc-button" type="button" @click=${this.reset}>
+                this.#draft && !this.queued && !this.busy
+                  ? html`<button class="cc-button" type="button" @click=${this.#reset}>
                       ${m('complaintForm.discard')}
                     </button>`
                   : nothing
