@@ -25,9 +25,9 @@ export class CcQaCalibration extends CcElement {
   /** The calibration session to show. */
   @property({ attribute: 'session-id' }) sessionId?: string;
 
-  private m = () => this.msg(messages);
+  #m = () => this.msg(messages);
 
-  private data = new DataController(this, {
+  #data = new DataController(this, {
     args: () => [this.sessionId] as const,
     enabled: ([id]) => !!id,
     task: async ([id], { client, signal }) => {
@@ -51,18 +51,18 @@ export class CcQaCalibration extends CcElement {
     isEmpty: (d) => !d,
   });
 
-  private delta(value: number | null): string {
+  #delta(value: number | null): string {
     return value === null
       ? this.t('noData')
-      : this.m()('qaCalibration.delta', {
+      : this.#m()('qaCalibration.delta', {
           delta: this.fmt.number(value, { maximumFractionDigits: 2, signDisplay: 'exceptZero' }),
         });
   }
 
   protected override render() {
-    const m = this.m();
+    const m = this.#m();
     const sc = this.msg(scorecard);
-    return this.data.render({
+    return this.#data.render({
       complete: ({ session, template, me, names }) => {
         const evs = session.evaluations;
         const criteria = template.sections.flatMap((s) => s.criteria);
@@ -99,7 +99,7 @@ export class CcQaCalibration extends CcElement {
                   (e) =>
                     html`<td>
                       <strong>${scoreText(this, e.score)}</strong>
-                      ${isRef(e) ? nothing : html`<br />${this.delta(e.scoreDelta)}`}
+                      ${isRef(e) ? nothing : html`<br />${this.#delta(e.scoreDelta)}`}
                     </td>`,
                 )}
               </tr>
@@ -113,7 +113,7 @@ export class CcQaCalibration extends CcElement {
                           ${
                             isRef(e)
                               ? '—'
-                              : this.delta(
+                              : this.#delta(
                                   e.criteria.find((x) => x.criterionId === c.id)?.delta ?? null,
                                 )
                           }

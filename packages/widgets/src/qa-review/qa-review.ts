@@ -56,37 +56,37 @@ export class CcQaReview extends CcElement {
   @state() private busy = false;
   @state() private invalid = new Set<string>();
 
-  private m = () => this.msg(messages);
+  #m = () => this.msg(messages);
 
-  private versions = new DataController(this, {
+  #versions = new DataController(this, {
     args: () => [this.evaluation?.id, this.evaluation?.revision] as const,
     enabled: ([id, rev]) => !!id && !!rev,
     task: ([id], { client, signal }) => client.qa.evaluations.versions(id!, { signal }),
     isEmpty: () => false,
   });
 
-  private criteria(): Criterion[] {
+  #criteria(): Criterion[] {
     return this.template?.sections.flatMap((s) => s.criteria) ?? [];
   }
 
-  private value(c: Criterion, v: number | null, na = v === null): string {
+  #value(c: Criterion, v: number | null, na = v === null): string {
     return valueText(this, c.scale, v, na);
   }
 
   /** `first` (no value), the scale's values, and N/A when the criterion allows it. */
-  private options(c: Criterion, first: string): TemplateResult[] {
+  #options(c: Criterion, first: string): TemplateResult[] {
     return optionsOf([
       ['', first],
-      ...scaleValues(c.scale).map((v) => [`${v}`, this.value(c, v)] as const),
+      ...scaleValues(c.scale).map((v) => [`${v}`, this.#value(c, v)] as const),
       ...(c.naAllowed ? [['na', this.t('qa.notApplicable')] as const] : []),
     ]);
   }
 
-  private pick(id: string, e: Event): void {
+  #pick(id: string, e: Event): void {
     this.picks = new Map(this.picks).set(id, (e.target as HTMLSelectElement).value);
   }
 
-  private async send(
+  async #send(
     work: (
       client: NonNullable<CcQaReview['resolvedClient']>,
       ev: Evaluation,
@@ -107,7 +107,7 @@ export class CcQaReview extends CcElement {
       this.emit(done(next));
     } catch (e) {
       const info = describeError(e);
-      const m = this.m();
+      const m = this.#m();
       this.line =
         info.code === 'dispute-window-closed'
           ? m('qaReview.closed')
@@ -122,7 +122,7 @@ export class CcQaReview extends CcElement {
 
   /** Sends the agent's dispute: every criterion with a proposed score, each with its reason. */
   dispute = (): void => {
-    const m = this.m();
+    const m = this.#m();
     const items = [...this.picks]
       .filter(([, v]) => v)
       .map(([criterionId, v]) => ({
@@ -135,7 +135,7 @@ export class CcQaReview extends CcElement {
       this.line = m(items.length ? 'qaReview.reasonNeeded' : 'qaReview.pick');
       return;
     }
-    void this.send(
+    void this.#send(
       (client, ev) => client.qa.disputes.create(ev.id, { items }, { ifMatch: ev.version }),
       (ev) => new CcDisputeSubmittedEvent(ev),
     );
@@ -153,10 +153,10 @@ export class CcQaReview extends CcElement {
     const comment = this.comment.trim();
     this.invalid = new Set(comment ? [] : ['comment']);
     if (!comment || (outcome === 'partially_accepted' && !acceptedItems.length)) {
-      this.line = comment ? this.m()('qaReview.pickApply') : this.t('error.validation');
+      this.line = comment ? this.#m()('qaReview.pickApply') : this.t('error.validation');
       return;
     }
-    void this.send(
+    void this.#send(
       (client, e) =>
         client.qa.disputes.resolve(
           e.id,
@@ -173,10 +173,10 @@ export class CcQaReview extends CcElement {
   protected override render() {
     const ev = this.evaluation;
     if (!ev || !this.template) return nothing;
-    const m = this.m();
-    return html`${this.mode === 'dispute' ? this.renderDispute(ev) : nothing}
-      ${this.mode === 'resolve' ? this.renderResolve(ev) : nothing}
-      ${ev.revision ? this.versions.render({ complete: (v) => this.renderHistory(v.items) }) : nothing}
+    const m = this.#m();
+    return html`${this.mode === 'dispute' ? this.#renderDispute(ev) : nothing}
+      ${this.mode === 'resolve' ? this.#renderResolve(ev) : nothing}
+      ${ev.revision ? this.#versions.render({ complete: (v) => this.#renderHistory(v.items) }) : nothing}
       ${ev.disputes.map(
         (d) =>
           html`<p class="sub">
@@ -188,11 +188,11 @@ export class CcQaReview extends CcElement {
       <p class="line" role="status">${this.line}</p>`;
   }
 
-  private renderDispute(ev: Evaluation): TemplateResult {
-    const m = this.m();
+  #renderDispute(ev: Evaluation): TemplateResult {
+    const m = this.#m();
     return html`<section aria-labelledby="d">
       <h3 id="d">${m('qaReview.dispute')}</h3>
-      ${this.criteria().map((c) => {
+      ${this.#criteria().map((c) => {
         const a = ev.answers.find((x) => x.criterionId === c.id);
         const picked = !!this.picks.get(c.id);
         return html`<fieldset
@@ -200,11 +200,11 @@ export class CcQaReview extends CcElement {
           aria-invalid=${this.invalid.has(c.id) ? 'true' : nothing}
         >
           <legend>${localized(this, c.title)}</legend>
-          <p>${m('qaReview.was', { value: this.value(c, a?.value ?? null, !!a?.na) })}</p>
+          <p>${m('qaReview.was', { value: this.#value(c, a?.value ?? null, !!a?.na) })}</p>
           <label class="field"
             >${m('qaReview.proposed')}
-            <select @change=${(e: Event) => this.pick(c.id, e)}>
-              ${this.options(c, m('qaReview.keep'))}
+            <select @change=${(e: Event) => this.#pick(c.id, e)}>
+              ${this.#options(c, m('qaReview.keep'))}
             </select>
           </label>
           ${
@@ -238,8 +238,8 @@ export class CcQaReview extends CcElement {
     </section>`;
   }
 
-  private renderResolve(ev: Evaluation): TemplateResult {
-    const m = this.m();
+  #renderResolve(ev: Evaluation): TemplateResult {
+    const m = this.#m();
     const open = ev.disputes.find((d) => d.state === 'open');
     if (!open) return html``;
     const partial = this.outcome === 'partially_accepted';
@@ -261,22 +261,22 @@ export class CcQaReview extends CcElement {
         </thead>
         <tbody>
           ${open.items.map((i) => {
-            const c = this.criteria().find((x) => x.id === i.criterionId);
+            const c = this.#criteria().find((x) => x.id === i.criterionId);
             if (!c) return nothing;
             const a = ev.answers.find((x) => x.criterionId === c.id);
             return html`<tr>
               <th scope="row">${localized(this, c.title)}</th>
-              <td>${this.value(c, a?.value ?? null, !!a?.na)}</td>
-              <td>${this.value(c, i.proposedValue)}</td>
+              <td>${this.#value(c, a?.value ?? null, !!a?.na)}</td>
+              <td>${this.#value(c, i.proposedValue)}</td>
               <td class="comment">${i.reason}</td>
               ${
                 partial
                   ? html`<td>
                       <select
                         aria-label="${m('qaReview.apply')}: ${localized(this, c.title)}"
-                        @change=${(e: Event) => this.pick(c.id, e)}
+                        @change=${(e: Event) => this.#pick(c.id, e)}
                       >
-                        ${this.options(c, m('qaReview.unchanged'))}
+                        ${this.#options(c, m('qaReview.unchanged'))}
                       </select>
                     </td>`
                   : nothing
@@ -324,9 +324,9 @@ export class CcQaReview extends CcElement {
     </section>`;
   }
 
-  private renderHistory(items: Schema<'EvaluationVersion'>[]): TemplateResult {
-    const m = this.m();
-    const all = this.criteria();
+  #renderHistory(items: Schema<'EvaluationVersion'>[]): TemplateResult {
+    const m = this.#m();
+    const all = this.#criteria();
     return html`<section aria-labelledby="h" part="history">
       <h3 id="h">${m('qaReview.history')}</h3>
       <ol>
@@ -336,8 +336,8 @@ export class CcQaReview extends CcElement {
             ? all.flatMap((c) => {
                 const a = prev.answers.find((x) => x.criterionId === c.id);
                 const b = v.answers.find((x) => x.criterionId === c.id);
-                const from = this.value(c, a?.value ?? null, !!a?.na);
-                const to = this.value(c, b?.value ?? null, !!b?.na);
+                const from = this.#value(c, a?.value ?? null, !!a?.na);
+                const to = this.#value(c, b?.value ?? null, !!b?.na);
                 return from === to
                   ? []
                   : [m('qaReview.changed', { title: localized(this, c.title), from, to })];

@@ -91,7 +91,7 @@ export class CcQaScorecard extends CcElement {
   /** The answers as they stand on screen (the evaluator's working copy). */
   @state() answers = new Map<string, Answer>();
   @state() private note = '';
-  private noteChanged = false;
+  #noteChanged = false;
   @state() private dirty = false;
   @state() private busy = false;
   @state() private line = '';
@@ -104,13 +104,13 @@ export class CcQaScorecard extends CcElement {
   /** The evaluation as the server last returned it. */
   @state() evaluation?: Evaluation;
 
-  private m = () => this.msg(messages);
-  private announcer = new Announcer(this);
-  private review?: Review;
+  #m = () => this.msg(messages);
+  #announcer = new Announcer(this);
+  #review?: Review;
   private reviewing?: Promise<void>;
-  private calibration?: HTMLElement;
+  #calibration?: HTMLElement;
 
-  private data = new DataController(this, {
+  #data = new DataController(this, {
     args: () => [this.evaluationId] as const,
     task: async ([id], { client, signal }): Promise<Data> => {
       if (!id) {
@@ -163,39 +163,39 @@ export class CcQaScorecard extends CcElement {
         agent,
         role: me.role,
       };
-      this.adopt(ev);
+      this.#adopt(ev);
       return loaded;
     },
     isEmpty: (d) => 'list' in d && d.list.length === 0,
   });
 
-  private unload = (e: BeforeUnloadEvent) => {
+  #unload = (e: BeforeUnloadEvent) => {
     if (this.dirty) e.preventDefault();
   };
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('beforeunload', this.unload);
+    addEventListener('beforeunload', this.#unload);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('beforeunload', this.unload);
+    removeEventListener('beforeunload', this.#unload);
   }
 
   // ---- state ------------------------------------------------------------------------------------
 
-  private get loaded(): Loaded | undefined {
-    const d = this.data.data;
+  get #loaded(): Loaded | undefined {
+    const d = this.#data.data;
     return d && 'ev' in d && d.ev.id === this.evaluationId ? d : undefined;
   }
 
-  private get editable(): boolean {
+  get #editable(): boolean {
     return !!this.evaluation?.allowedActions.includes('edit');
   }
 
   /** Takes the server's evaluation; keeps unsaved answers (and restores a local draft). */
-  private adopt(ev: Evaluation): void {
+  #adopt(ev: Evaluation): void {
     const same = this.evaluation?.id === ev.id;
     this.evaluation = ev;
     this.stale = false;
@@ -207,7 +207,7 @@ export class CcQaScorecard extends CcElement {
       links?: string[];
     };
     this.answers = new Map(draft.answers.map((a) => [a.criterionId, a]));
-    this.noteChanged = draft.note !== ev.comment;
+    this.#noteChanged = draft.note !== ev.comment;
     this.note = draft.note;
     this.links = draft.links;
     this.dirty = this.restored = !!local;
@@ -215,8 +215,8 @@ export class CcQaScorecard extends CcElement {
     this.setState('dirty', this.dirty);
   }
 
-  private change(id: string, patch: Partial<Answer>): void {
-    const tpl = this.loaded?.tpl;
+  #change(id: string, patch: Partial<Answer>): void {
+    const tpl = this.#loaded?.tpl;
     if (!tpl) return;
     const before = scoreEvaluation(tpl, [...this.answers.values()]);
     const prev = this.answers.get(id) ?? { criterionId: id, value: null, na: false, comment: null };
@@ -224,16 +224,16 @@ export class CcQaScorecard extends CcElement {
     if (next.na) next.value = null;
     this.answers = new Map(this.answers).set(id, next);
     this.issues.delete(id);
-    this.markDirty();
+    this.#markDirty();
     const after = scoreEvaluation(tpl, [...this.answers.values()]);
     const failed = (s: typeof after) => s.sections.filter((x) => x.failedCritical).length;
     if (after.fatalFailed && !before.fatalFailed)
-      this.announcer.announce(this.m()('qaScorecard.fatal'));
+      this.#announcer.announce(this.#m()('qaScorecard.fatal'));
     else if (failed(after) > failed(before))
-      this.announcer.announce(this.m()('qaScorecard.sectionFailed'));
+      this.#announcer.announce(this.#m()('qaScorecard.sectionFailed'));
   }
 
-  private markDirty(): void {
+  #markDirty(): void {
     this.dirty = true;
     this.setState('dirty', true);
     const ev = this.evaluation;
@@ -244,16 +244,16 @@ export class CcQaScorecard extends CcElement {
       );
   }
 
-  private clean(ev: Evaluation): void {
+  #clean(ev: Evaluation): void {
     localStorage.removeItem(KEY + ev.id);
     this.links = undefined;
-    this.dirty = this.restored = this.noteChanged = false;
+    this.dirty = this.restored = this.#noteChanged = false;
     this.setState('dirty', false);
   }
 
   // ---- writes -----------------------------------------------------------------------------------
 
-  private async run(
+  async #run(
     work: (
       client: NonNullable<CcQaScorecard['resolvedClient']>,
       ev: Evaluation,
@@ -285,7 +285,7 @@ export class CcQaScorecard extends CcElement {
 
   /** Saves the working answers (every criterion in template order) when they changed. */
   save = async (): Promise<Evaluation | undefined> => {
-    const tpl = this.loaded?.tpl;
+    const tpl = this.#loaded?.tpl;
     if (!tpl) return;
     const answers = tpl.sections.flatMap((s) =>
       s.criteria.flatMap((c) => {
@@ -302,9 +302,9 @@ export class CcQaScorecard extends CcElement {
           : [];
       }),
     );
-    const note = this.noteChanged || !answers.length ? { comment: this.note } : {};
+    const note = this.#noteChanged || !answers.length ? { comment: this.note } : {};
     const links = this.links ? { linkedTicketIds: this.links } : {};
-    const saved = await this.run(
+    const saved = await this.#run(
       (client, ev) =>
         client.qa.evaluations.update(
           ev.id,
@@ -314,29 +314,31 @@ export class CcQaScorecard extends CcElement {
       (ev) => new CcEvaluationSavedEvent(ev),
     );
     if (saved) {
-      this.clean(saved);
-      this.line = this.m()('qaScorecard.savedAt', { time: this.fmt.date(saved.updatedAt, 'time') });
+      this.#clean(saved);
+      this.line = this.#m()('qaScorecard.savedAt', {
+        time: this.fmt.date(saved.updatedAt, 'time'),
+      });
     }
     return saved;
   };
 
   /** Checks every criterion with the shared rules, saves, then submits. */
   submit = async (): Promise<void> => {
-    const tpl = this.loaded?.tpl;
+    const tpl = this.#loaded?.tpl;
     if (!tpl) return;
     const list = [...this.answers.values()];
     const issues = validateAnswers(tpl, list, { forSubmit: true });
-    if (issues.length) return this.showIssues(issues.map((i) => [i.criterionId, i.code]));
+    if (issues.length) return this.#showIssues(issues.map((i) => [i.criterionId, i.code]));
     if (this.dirty && !(await this.save())) return;
-    const done = await this.run(
+    const done = await this.#run(
       (client, ev) => client.qa.evaluations.submit(ev.id, { ifMatch: ev.version }),
       (ev) => new CcEvaluationSubmittedEvent(ev),
     );
-    if (done) this.clean(done);
+    if (done) this.#clean(done);
   };
 
   acknowledge = (): Promise<Evaluation | undefined> =>
-    this.run(
+    this.#run(
       (client, ev) => client.qa.evaluations.acknowledge(ev.id, undefined, { ifMatch: ev.version }),
       (ev) => new CcEvaluationAcknowledgedEvent(ev),
     );
@@ -344,7 +346,7 @@ export class CcQaScorecard extends CcElement {
   /** A 422's field errors onto their criteria (the criterion id, or the answer's index). */
   private mapErrors(e: unknown, ev: Evaluation): void {
     const errors = (e as { errors?: { path: string; message: string; code?: string }[] }).errors;
-    this.showIssues(
+    this.#showIssues(
       (errors ?? []).map((x) => {
         const index = /\/answers\/(\d+)/.exec(x.path)?.[1];
         const id =
@@ -354,8 +356,8 @@ export class CcQaScorecard extends CcElement {
     );
   }
 
-  private showIssues(list: [string | undefined, string | undefined][]): void {
-    const m = this.m();
+  #showIssues(list: [string | undefined, string | undefined][]): void {
+    const m = this.#m();
     const issues = new Map<string, string>();
     for (const [id, code] of list) {
       if (id)
@@ -378,22 +380,22 @@ export class CcQaScorecard extends CcElement {
     });
   }
 
-  private reload = (): void => void this.data.refresh();
+  #reload = (): void => void this.#data.refresh();
 
   /** Reads the evaluation (or the list) again, e.g. when the host knows it changed elsewhere. */
   refresh(): Promise<void> {
-    return this.data.refresh();
+    return this.#data.refresh();
   }
 
-  private discard = (): void => {
+  #discard = (): void => {
     const ev = this.evaluation;
     if (!ev) return;
-    this.clean(ev);
-    this.adopt(ev);
+    this.#clean(ev);
+    this.#adopt(ev);
   };
 
   /** Creates a sub-element (loaded on first use) under this element's prefix and registry. */
-  private async sub(name: 'qa-review' | 'qa-calibration'): Promise<HTMLElement | undefined> {
+  async #sub(name: 'qa-review' | 'qa-calibration'): Promise<HTMLElement | undefined> {
     const el = await createSubElement(this, 'qa-scorecard', name, () =>
       name === 'qa-review'
         ? import('../qa-review/qa-review.js').then((m) => m.CcQaReview)
@@ -403,8 +405,8 @@ export class CcQaScorecard extends CcElement {
     return el;
   }
 
-  private async ensureReview(): Promise<void> {
-    const el = await this.sub('qa-review');
+  async #ensureReview(): Promise<void> {
+    const el = await this.#sub('qa-review');
     if (!el) return;
     const update = (e: Event) => {
       this.evaluation = (e as Event & { evaluation: Evaluation }).evaluation;
@@ -412,23 +414,23 @@ export class CcQaScorecard extends CcElement {
     };
     el.addEventListener('cc-dispute-submitted', update);
     el.addEventListener('cc-dispute-resolved', update);
-    this.review = el;
+    this.#review = el;
     this.requestUpdate();
   }
 
-  private async ensureCalibration(id: string): Promise<void> {
-    const el = await this.sub('qa-calibration');
+  async #ensureCalibration(id: string): Promise<void> {
+    const el = await this.#sub('qa-calibration');
     if (!el) return;
     el.setAttribute('session-id', id);
-    this.calibration = el;
+    this.#calibration = el;
     this.requestUpdate();
   }
 
   // ---- rendering --------------------------------------------------------------------------------
 
   protected override render() {
-    return html`${this.announcer.render()}${this.data.render({
-      complete: (d) => ('list' in d ? this.renderList(d) : this.renderEvaluation(d)),
+    return html`${this.#announcer.render()}${this.#data.render({
+      complete: (d) => ('list' in d ? this.#renderList(d) : this.#renderEvaluation(d)),
     })}`;
   }
 
@@ -454,8 +456,8 @@ export class CcQaScorecard extends CcElement {
     }
   };
 
-  private renderList({ list, names, templates, role }: Listed): TemplateResult {
-    const m = this.m();
+  #renderList({ list, names, templates, role }: Listed): TemplateResult {
+    const m = this.#m();
     const can = this.agentId && this.templateId && /^(supervisor|qa_specialist)$/.test(role);
     return html`<h2>${m('qaScorecard.list')}</h2>
       ${
@@ -492,11 +494,11 @@ export class CcQaScorecard extends CcElement {
       </ul>`;
   }
 
-  private renderEvaluation(d: Loaded): TemplateResult {
-    const m = this.m();
+  #renderEvaluation(d: Loaded): TemplateResult {
+    const m = this.#m();
     const ev = this.evaluation ?? d.ev;
     const tpl = d.tpl;
-    const edit = this.editable;
+    const edit = this.#editable;
     const list = [...this.answers.values()];
     const live = scoreEvaluation(tpl, list);
     const needs = new Set(
@@ -513,11 +515,11 @@ export class CcQaScorecard extends CcElement {
     const ends = ev.disputeWindowEndsAt;
     const mode = act.includes('resolve_dispute') ? 'resolve' : this.disputing ? 'dispute' : '';
     if (ev.revision > 0 || mode) {
-      if (!this.review) this.reviewing ??= this.ensureReview();
-      else Object.assign(this.review, { evaluation: ev, template: tpl, mode });
+      if (!this.#review) this.reviewing ??= this.#ensureReview();
+      else Object.assign(this.#review, { evaluation: ev, template: tpl, mode });
     }
     const session = ev.calibrationSessionId;
-    if (session && !this.calibration && d.role !== 'agent') void this.ensureCalibration(session);
+    if (session && !this.#calibration && d.role !== 'agent') void this.#ensureCalibration(session);
     return html`<article aria-labelledby="title">
       <header class="head">
         ${
@@ -551,7 +553,7 @@ export class CcQaScorecard extends CcElement {
         <nav aria-label=${m('qaScorecard.sections')}>
           ${tpl.sections.map(
             (s) =>
-              html`<button type="button" class="link" @click=${() => this.jump(s.id)}>
+              html`<button type="button" class="link" @click=${() => this.#jump(s.id)}>
                 ${localized(this, s.title)}
               </button>`,
           )}
@@ -561,7 +563,7 @@ export class CcQaScorecard extends CcElement {
         this.restored
           ? html`<p class="note" role="status">
               ${m('qaScorecard.restored')}
-              <button type="button" class="cc-button" @click=${this.discard}>
+              <button type="button" class="cc-button" @click=${this.#discard}>
                 ${m('qaScorecard.discard')}
               </button>
             </p>`
@@ -575,7 +577,7 @@ export class CcQaScorecard extends CcElement {
             ${m('qaScorecard.section')} <strong>${scoreText(this, sc.score)}</strong>
           </p>
           ${sc.failedCritical ? html`<p class="failed">⛔ ${m('qaScorecard.sectionFailed')}</p>` : nothing}
-          ${s.criteria.map((c) => this.renderCriterion(c, edit, needs.has(c.id)))}
+          ${s.criteria.map((c) => this.#renderCriterion(c, edit, needs.has(c.id)))}
         </section>`;
       })}
       ${
@@ -586,8 +588,8 @@ export class CcQaScorecard extends CcElement {
                 .value=${this.note}
                 @input=${(e: Event) => {
                   this.note = (e.target as HTMLTextAreaElement).value;
-                  this.noteChanged = true;
-                  this.markDirty();
+                  this.#noteChanged = true;
+                  this.#markDirty();
                 }}
               ></textarea>
             </label>`
@@ -596,7 +598,7 @@ export class CcQaScorecard extends CcElement {
                 <p class="comment">${ev.comment}</p>`
             : nothing
       }
-      ${this.renderLinks(d.tickets, edit)}
+      ${this.#renderLinks(d.tickets, edit)}
       ${
         ends
           ? html`<p class="sub window">
@@ -662,7 +664,7 @@ export class CcQaScorecard extends CcElement {
         }
         ${
           this.stale
-            ? html`<button type="button" class="cc-button" @click=${this.reload}>
+            ? html`<button type="button" class="cc-button" @click=${this.#reload}>
                 ${m('qaScorecard.reload')}
               </button>`
             : nothing
@@ -671,18 +673,18 @@ export class CcQaScorecard extends CcElement {
           >${this.line || (this.dirty && edit ? m('qaScorecard.local') : '')}</span
         >
       </div>
-      ${this.review ?? nothing} ${this.calibration ?? nothing}
+      ${this.#review ?? nothing} ${this.#calibration ?? nothing}
     </article>`;
   }
 
   /** The linked tickets; while editable, a checkbox each beside those that may be linked. */
-  private renderLinks(tickets: Ticket[], edit: boolean): TemplateResult | typeof nothing {
+  #renderLinks(tickets: Ticket[], edit: boolean): TemplateResult | typeof nothing {
     const linked = this.links ?? this.evaluation?.linkedTicketIds ?? [];
     const shown = edit ? tickets : tickets.filter((t) => linked.includes(t.id));
     if (!shown.length) return nothing;
     const name = (t: Ticket) =>
       `#${t.number} ${t.kind === 'complaint' ? this.t('complaint.justified') : this.t(`ticket.kind.${t.kind}`)} · ${t.subject}`;
-    const title = this.m()('qaScorecard.linked');
+    const title = this.#m()('qaScorecard.linked');
     return edit
       ? html`<fieldset class="crit" part="links">
           <legend>${title}</legend>
@@ -696,7 +698,7 @@ export class CcQaScorecard extends CcElement {
                   @change=${(e: Event) => {
                     const on = (e.target as HTMLInputElement).checked;
                     this.links = on ? [...linked, t.id] : linked.filter((x) => x !== t.id);
-                    this.markDirty();
+                    this.#markDirty();
                   }}
                 />${name(t)}</label
               >`,
@@ -708,14 +710,14 @@ export class CcQaScorecard extends CcElement {
           </ul>`;
   }
 
-  private jump(id: string): void {
+  #jump(id: string): void {
     const h = this.renderRoot.querySelector<HTMLElement>(`#s-${id}`);
     h?.scrollIntoView({ block: 'start' });
     h?.focus();
   }
 
-  private renderCriterion(c: Criterion, edit: boolean, needsComment: boolean): TemplateResult {
-    const m = this.m();
+  #renderCriterion(c: Criterion, edit: boolean, needsComment: boolean): TemplateResult {
+    const m = this.#m();
     const a = this.answers.get(c.id);
     const issue = this.issues.get(c.id);
     const sc = c.scale;
@@ -757,7 +759,7 @@ export class CcQaScorecard extends CcElement {
                 type="radio"
                 name=${c.id}
                 .checked=${!a?.na && a?.value === v}
-                @change=${() => this.change(c.id, { value: v, na: false })}
+                @change=${() => this.#change(c.id, { value: v, na: false })}
               />${label(v)}</label
             >`,
         )}
@@ -773,7 +775,7 @@ export class CcQaScorecard extends CcElement {
                   .value=${a?.value == null || a.na ? '' : String(a.value)}
                   @change=${(e: Event) => {
                     const raw = (e.target as HTMLInputElement).value;
-                    this.change(c.id, { value: raw === '' ? null : Number(raw), na: false });
+                    this.#change(c.id, { value: raw === '' ? null : Number(raw), na: false });
                   }}
               /></label>`
         }
@@ -784,7 +786,7 @@ export class CcQaScorecard extends CcElement {
                   type="radio"
                   name=${c.id}
                   .checked=${!!a?.na}
-                  @change=${() => this.change(c.id, { na: true })}
+                  @change=${() => this.#change(c.id, { na: true })}
                 />${this.t('qa.notApplicable')}</label
               >`
             : nothing
@@ -796,7 +798,7 @@ export class CcQaScorecard extends CcElement {
           rows="2"
           ?required=${needsComment}
           .value=${a?.comment ?? ''}
-          @input=${(e: Event) => this.change(c.id, { comment: (e.target as HTMLTextAreaElement).value })}
+          @input=${(e: Event) => this.#change(c.id, { comment: (e.target as HTMLTextAreaElement).value })}
         ></textarea>
       </label>
       ${issue ? html`<p id="e-${c.id}" class="error">⚠ ${issue}</p>` : nothing}
