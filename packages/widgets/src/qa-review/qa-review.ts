@@ -4,9 +4,7 @@ import type { Schema } from '@cc-kit/spec';
 import { localized, optionsOf } from '../shared/controls.js';
 import { DataController } from '../shared/data-controller.js';
 import { CcElement } from '../shared/element.js';
-import { describeError } from '../shared/errors.js';
-import { CcErrorEvent } from '../shared/events.js';
-import { errorText } from '../shared/status.js';
+import { errorText, reportError } from '../shared/status.js';
 import {
   CcDisputeResolvedEvent,
   CcDisputeSubmittedEvent,
@@ -106,7 +104,7 @@ export class CcQaReview extends CcElement {
       this.evaluation = next;
       this.emit(done(next));
     } catch (e) {
-      const info = describeError(e);
+      const info = reportError(this, e);
       const m = this.#m();
       this.line =
         info.code === 'dispute-window-closed'
@@ -114,7 +112,6 @@ export class CcQaReview extends CcElement {
           : info.code === 'dispute-limit-reached'
             ? this.msg(scorecard)('qaScorecard.noneLeft')
             : errorText(this, info);
-      this.emit(new CcErrorEvent(info));
     } finally {
       this.busy = false;
     }

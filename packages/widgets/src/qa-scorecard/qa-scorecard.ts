@@ -6,9 +6,7 @@ import { Announcer } from '../shared/announcer.js';
 import { localized } from '../shared/controls.js';
 import { DataController } from '../shared/data-controller.js';
 import { CcElement } from '../shared/element.js';
-import { describeError } from '../shared/errors.js';
-import { CcErrorEvent } from '../shared/events.js';
-import { errorText } from '../shared/status.js';
+import { errorText, reportError } from '../shared/status.js';
 import { createSubElement } from '../shared/sub-element.js';
 import {
   CcEvaluationAcknowledgedEvent,
@@ -272,11 +270,10 @@ export class CcQaScorecard extends CcElement {
       if (done) this.emit(done(next));
       return next;
     } catch (e) {
-      const info = describeError(e);
+      const info = reportError(this, e);
       this.stale = info.status === 412;
       this.line = errorText(this, info);
       if (info.status === 422) this.mapErrors(e, ev);
-      this.emit(new CcErrorEvent(info));
       return undefined;
     } finally {
       this.busy = false;
@@ -448,9 +445,7 @@ export class CcQaScorecard extends CcElement {
       });
       this.evaluationId = ev.id;
     } catch (e) {
-      const info = describeError(e);
-      this.line = errorText(this, info);
-      this.emit(new CcErrorEvent(info));
+      this.line = errorText(this, reportError(this, e));
     } finally {
       this.busy = false;
     }
