@@ -131,34 +131,14 @@ export const en = {
     complaint_rate: 'Complaint rate',
     qa_average: 'QA average score',
   } satisfies Record<E.KpiMetric, string>),
-  ...prefixed('kpi.short', {
-    service_level: 'SL',
-    asa: 'ASA',
-    aht: 'AHT',
-    abandonment_rate: 'Abandoned',
-    fcr: 'FCR',
-    csat: 'CSAT',
-    occupancy: 'Occupancy',
-    calls_offered: 'Offered',
-    calls_answered: 'Answered',
-    calls_abandoned: 'Abandoned',
-    complaint_count: 'Complaints',
-    complaint_rate: 'Complaint rate',
-    qa_average: 'QA score',
-  } satisfies Record<E.KpiMetric, string>),
   ...prefixed('kpi.status', {
     met: 'Target met',
     at_risk: 'At risk',
     missed: 'Target missed',
   } satisfies Record<E.KpiStatus, string>),
   'kpi.target': (p: { value: string }) => `Target ${p.value}`,
-  'kpi.serviceLevelRule': (p: { percent: string; seconds: string }) =>
-    `${p.percent} of calls answered within ${p.seconds} s`,
-  'kpi.unit.seconds': (p: { value: string }) => `${p.value} s`,
   'kpi.unit.perThousand': (p: { value: string }) => `${p.value} per 1,000 calls`,
   'kpi.unit.score': (p: { value: string }) => `${p.value} / 100`,
-  'kpi.unit.calls': (p: { count: number; value: string }) =>
-    p.count === 1 ? `${p.value} call` : `${p.value} calls`,
   'kpi.live.callsInQueue': 'Calls in queue',
   'kpi.live.longestWait': 'Longest wait',
   'kpi.live.agentsAvailable': 'Agents available',
@@ -166,13 +146,6 @@ export const en = {
   'kpi.trend.up': (p: { value: string }) => `Up ${p.value} on the previous period`,
   'kpi.trend.down': (p: { value: string }) => `Down ${p.value} on the previous period`,
   'kpi.trend.flat': 'Same as the previous period',
-  ...prefixed('presence', {
-    available: 'Available',
-    on_call: 'On a call',
-    after_call_work: 'After-call work',
-    break: 'On break',
-    offline: 'Offline',
-  } satisfies Record<E.PresenceState, string>),
 
   ...prefixed('qa.state', {
     draft: 'Draft',
@@ -201,22 +174,12 @@ export const en = {
     monitor: 'Monitor',
     softphone_licence: 'Softphone licence',
   } satisfies Record<E.AssetType, string>),
-  ...prefixed('equipment.status', {
-    in_service: 'In service',
-    faulty: 'Faulty',
-    missing: 'Missing',
-    retired: 'Retired',
-  } satisfies Record<E.AssetStatus, string>),
   ...prefixed('equipment.result', {
     pass: 'Pass',
     fail: 'Fault',
     missing: 'Missing',
     not_applicable: 'Not applicable',
   } satisfies Record<E.CheckResult, string>),
-  ...prefixed('equipment.checkState', {
-    draft: 'Draft',
-    submitted: 'Submitted',
-  } satisfies Record<E.CheckState, string>),
   ...prefixed('equipment.due', {
     ok: 'Up to date',
     due: 'Check due',
