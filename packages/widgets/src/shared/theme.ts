@@ -11,41 +11,66 @@
  * Density: `:host([density=compact])` tightens the space scale.
  * Forced colors: focus rings use system colors and stay visible.
  */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/** The tokens that change with the theme: [name, light default, dark default]. */
+const THEMED = [
+  ['color-surface', '#ffffff', '#15191e'],
+  ['color-surface-raised', '#f6f7f9', '#1f252c'],
+  ['color-text', '#1b1f24', '#e6edf3'],
+  ['color-text-muted', '#57606a', '#9aa6b2'],
+  ['color-border', '#c9d1d9', '#3d4651'],
+  ['color-accent', '#0b5cad', '#58a6ff'],
+  ['color-accent-text', '#ffffff', '#0d1117'],
+  ['color-success', '#1a7f37', '#3fb950'],
+  ['color-warning', '#9a6700', '#d29922'],
+  ['color-danger', '#c4241d', '#ff7b72'],
+  ['color-info', '#0969da', '#79c0ff'],
+  ['color-focus-ring', '#0b5cad', '#79c0ff'],
+  ['elevation-1', '0 1px 2px rgb(27 31 36 / 0.12)', '0 1px 2px rgb(0 0 0 / 0.5)'],
+  ['elevation-2', '0 4px 12px rgb(27 31 36 / 0.16)', '0 4px 12px rgb(0 0 0 / 0.6)'],
+] as const;
+
+/**
+ * The other tokens after the font families: [name, default, compact density's default (for the
+ * spacing that tightens)].
+ */
+const PLAIN: ReadonlyArray<readonly [string, string, string?]> = [
+  ['font-size-sm', '0.8125rem'],
+  ['font-size-md', '0.9375rem'],
+  ['font-size-lg', '1.125rem'],
+  ['font-size-xl', '1.75rem'],
+  ['font-weight-strong', '600'],
+  ['line-height', '1.5', '1.4'],
+  ['line-height-tight', '1.25'],
+  ['radius-sm', '4px'],
+  ['radius', '6px'],
+  ['radius-lg', '10px'],
+  ['space-1', '0.25rem', '0.125rem'],
+  ['space-2', '0.5rem', '0.25rem'],
+  ['space-3', '0.75rem', '0.5rem'],
+  ['space-4', '1rem', '0.75rem'],
+  ['space-5', '1.5rem', '1rem'],
+  ['space-6', '2rem', '1.5rem'],
+  ['control-height', '2.25rem', '1.875rem'],
+];
+
+/** `--_cc-<name>: var(--cc-<name>, <default>);` for each [name, default]. Static text only. */
+const declare = (pairs: ReadonlyArray<readonly [string, string | undefined]>) =>
+  unsafeCSS(
+    pairs
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => `--_cc-${name}:var(--cc-${name},${value});`)
+      .join(''),
+  );
 
 const light = css`
-  --_cc-color-surface: var(--cc-color-surface, #ffffff);
-  --_cc-color-surface-raised: var(--cc-color-surface-raised, #f6f7f9);
-  --_cc-color-text: var(--cc-color-text, #1b1f24);
-  --_cc-color-text-muted: var(--cc-color-text-muted, #57606a);
-  --_cc-color-border: var(--cc-color-border, #c9d1d9);
-  --_cc-color-accent: var(--cc-color-accent, #0b5cad);
-  --_cc-color-accent-text: var(--cc-color-accent-text, #ffffff);
-  --_cc-color-success: var(--cc-color-success, #1a7f37);
-  --_cc-color-warning: var(--cc-color-warning, #9a6700);
-  --_cc-color-danger: var(--cc-color-danger, #c4241d);
-  --_cc-color-info: var(--cc-color-info, #0969da);
-  --_cc-color-focus-ring: var(--cc-color-focus-ring, #0b5cad);
-  --_cc-elevation-1: var(--cc-elevation-1, 0 1px 2px rgb(27 31 36 / 0.12));
-  --_cc-elevation-2: var(--cc-elevation-2, 0 4px 12px rgb(27 31 36 / 0.16));
+  ${declare(THEMED.map(([name, value]) => [name, value]))}
   color-scheme: light;
 `;
 
 const dark = css`
-  --_cc-color-surface: var(--cc-color-surface, #15191e);
-  --_cc-color-surface-raised: var(--cc-color-surface-raised, #1f252c);
-  --_cc-color-text: var(--cc-color-text, #e6edf3);
-  --_cc-color-text-muted: var(--cc-color-text-muted, #9aa6b2);
-  --_cc-color-border: var(--cc-color-border, #3d4651);
-  --_cc-color-accent: var(--cc-color-accent, #58a6ff);
-  --_cc-color-accent-text: var(--cc-color-accent-text, #0d1117);
-  --_cc-color-success: var(--cc-color-success, #3fb950);
-  --_cc-color-warning: var(--cc-color-warning, #d29922);
-  --_cc-color-danger: var(--cc-color-danger, #ff7b72);
-  --_cc-color-info: var(--cc-color-info, #79c0ff);
-  --_cc-color-focus-ring: var(--cc-color-focus-ring, #79c0ff);
-  --_cc-elevation-1: var(--cc-elevation-1, 0 1px 2px rgb(0 0 0 / 0.5));
-  --_cc-elevation-2: var(--cc-elevation-2, 0 4px 12px rgb(0 0 0 / 0.6));
+  ${declare(THEMED.map(([name, , value]) => [name, value]))}
   color-scheme: dark;
 `;
 
@@ -66,23 +91,7 @@ export const tokens = css`
       Consolas,
       monospace
     );
-    --_cc-font-size-sm: var(--cc-font-size-sm, 0.8125rem);
-    --_cc-font-size-md: var(--cc-font-size-md, 0.9375rem);
-    --_cc-font-size-lg: var(--cc-font-size-lg, 1.125rem);
-    --_cc-font-size-xl: var(--cc-font-size-xl, 1.75rem);
-    --_cc-font-weight-strong: var(--cc-font-weight-strong, 600);
-    --_cc-line-height: var(--cc-line-height, 1.5);
-    --_cc-line-height-tight: var(--cc-line-height-tight, 1.25);
-    --_cc-radius-sm: var(--cc-radius-sm, 4px);
-    --_cc-radius: var(--cc-radius, 6px);
-    --_cc-radius-lg: var(--cc-radius-lg, 10px);
-    --_cc-space-1: var(--cc-space-1, 0.25rem);
-    --_cc-space-2: var(--cc-space-2, 0.5rem);
-    --_cc-space-3: var(--cc-space-3, 0.75rem);
-    --_cc-space-4: var(--cc-space-4, 1rem);
-    --_cc-space-5: var(--cc-space-5, 1.5rem);
-    --_cc-space-6: var(--cc-space-6, 2rem);
-    --_cc-control-height: var(--cc-control-height, 2.25rem);
+    ${declare(PLAIN.map(([name, value]) => [name, value]))}
 
     display: block;
     box-sizing: border-box;
@@ -106,14 +115,7 @@ export const tokens = css`
     }
   }
   :host([density='compact']) {
-    --_cc-space-1: var(--cc-space-1, 0.125rem);
-    --_cc-space-2: var(--cc-space-2, 0.25rem);
-    --_cc-space-3: var(--cc-space-3, 0.5rem);
-    --_cc-space-4: var(--cc-space-4, 0.75rem);
-    --_cc-space-5: var(--cc-space-5, 1rem);
-    --_cc-space-6: var(--cc-space-6, 1.5rem);
-    --_cc-control-height: var(--cc-control-height, 1.875rem);
-    --_cc-line-height: var(--cc-line-height, 1.4);
+    ${declare(PLAIN.map(([name, , compact]) => [name, compact]))}
   }
   @media (forced-colors: active) {
     :host {
@@ -133,37 +135,8 @@ export const tokens = css`
 
 /** The public token names, for docs and tests. */
 export const TOKEN_NAMES = [
-  'color-surface',
-  'color-surface-raised',
-  'color-text',
-  'color-text-muted',
-  'color-border',
-  'color-accent',
-  'color-accent-text',
-  'color-success',
-  'color-warning',
-  'color-danger',
-  'color-info',
-  'color-focus-ring',
-  'elevation-1',
-  'elevation-2',
+  ...THEMED.map(([name]) => name),
   'font-family',
   'font-family-mono',
-  'font-size-sm',
-  'font-size-md',
-  'font-size-lg',
-  'font-size-xl',
-  'font-weight-strong',
-  'line-height',
-  'line-height-tight',
-  'radius-sm',
-  'radius',
-  'radius-lg',
-  'space-1',
-  'space-2',
-  'space-3',
-  'space-4',
-  'space-5',
-  'space-6',
-  'control-height',
+  ...PLAIN.map(([name]) => name),
 ].map((name) => `--cc-${name}`);
