@@ -476,7 +476,8 @@ function assertTarget(target: SlaTarget): void {
  *   past it.
  * - resolution.dueAt: the instant the clock reaches resolutionMinutes given the pauses so far;
  *   null while paused. remainingSeconds = target − clock time up to (resolvedAt ?? now);
- *   breached when that is below zero.
+ *   breached when that is below zero, or when (resolvedAt ?? now) is past dueAt (a business
+ *   day that ends exactly at dueAt leaves nothing to count below zero until the next opens).
  * - state: 'breached' if either is breached; else 'met' if resolved; else 'paused' if paused
  *   now; else 'at_risk' if remainingSeconds <= atRiskRatio × the resolution target; else 'ok'.
  */
@@ -509,7 +510,10 @@ export function computeSla(input: SlaInput): TicketSla {
   const elapsed = clock.between(createdAt, resolvedAt ?? now);
   const remainingMs = resolutionMs - elapsed;
   const resolutionDue = pausedNow ? null : clock.add(createdAt, resolutionMs);
-  const resolutionBreached = remainingMs < 0;
+  // Past its due instant is breached even when the business day ended exactly at it: a ticket due
+  // at closing time is overdue that evening, though no business time is left to count below zero.
+  const resolutionBreached =
+    remainingMs < 0 || (resolutionDue !== null && (resolvedAt ?? now) > resolutionDue);
 
   let state: SlaState;
   if (firstBreached || resolutionBreached) state = 'breached';

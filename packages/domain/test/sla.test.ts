@@ -547,6 +547,27 @@ describe('computeSla', () => {
     assert.equal(result.state, 'breached');
   });
 
+  test('due at closing time: breached once that instant has passed, with nothing left to count', () => {
+    // Created Friday 16:00, 2 business hours: due Friday 18:00 (closing), 10:00Z.
+    const twoHours = { ...officeTarget, resolutionMinutes: 120 };
+    const answered = { target: twoHours, firstRespondedAt: '2025-01-03T08:30:00Z' };
+    const atClosing = sla({ ...answered, now: '2025-01-03T10:00:00Z' });
+    assert.equal(atClosing.resolution.dueAt, '2025-01-03T10:00:00.000Z');
+    assert.equal(atClosing.resolution.remainingSeconds, 0);
+    assert.equal(atClosing.state, 'at_risk');
+    const evening = sla({ ...answered, now: '2025-01-03T11:00:00Z' }); // Friday 19:00
+    assert.equal(evening.resolution.remainingSeconds, 0);
+    assert.equal(evening.resolution.breached, true);
+    assert.equal(evening.state, 'breached');
+    const resolvedLate = sla({
+      ...answered,
+      now: '2025-01-03T12:00:00Z',
+      resolvedAt: '2025-01-03T10:30:00Z',
+    });
+    assert.equal(resolvedLate.resolution.breached, true);
+    assert.equal(resolvedLate.state, 'breached');
+  });
+
   test('a late first response breaches the SLA even when resolution is on time', () => {
     const result = sla({
       now: '2025-01-06T02:00:00Z',
