@@ -2,9 +2,7 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
     background: var(--cc-complaint-form-background, var(--_cc-color-surface));
-    color: var(--_cc-color-text);
   }
   form,
   .done {

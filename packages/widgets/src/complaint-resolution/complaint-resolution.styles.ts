@@ -4,14 +4,8 @@ export const styles = css`
   :host {
     display: grid;
     gap: var(--cc-complaint-resolution-gap, var(--_cc-space-4));
-    font-family: var(--_cc-font-family);
-    line-height: var(--_cc-line-height);
-    color: var(--_cc-color-text);
     /* Its own surface, so text keeps its contrast on any page (dark theme). */
     background: var(--cc-complaint-resolution-background, var(--_cc-color-surface));
-  }
-  :host([hidden]) {
-    display: none;
   }
   h3,
   h4,

@@ -2,16 +2,8 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
-    font-family: var(--_cc-font-family);
-    font-size: var(--_cc-font-size-md);
-    line-height: var(--_cc-line-height);
-    color: var(--_cc-color-text);
     background: var(--cc-qa-scorecard-background, var(--_cc-color-surface));
     --_qa-failed: var(--cc-qa-scorecard-failed-color, var(--_cc-color-danger));
-  }
-  :host([hidden]) {
-    display: none;
   }
   h2,
   h3 {

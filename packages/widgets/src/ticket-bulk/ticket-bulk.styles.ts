@@ -2,13 +2,7 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
-    font-family: var(--_cc-font-family);
     font-size: var(--_cc-font-size-sm);
-    color: var(--_cc-color-text);
-  }
-  :host([hidden]) {
-    display: none;
   }
   form {
     display: flex;

@@ -2,20 +2,12 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
     padding: var(--cc-ticket-detail-padding, var(--_cc-space-4));
     border: 1px solid var(--_cc-color-border);
     border-radius: var(--_cc-radius);
     /* Its own surface, so text keeps its contrast on any page (dark theme). */
     background: var(--cc-ticket-detail-background, var(--_cc-color-surface));
     box-shadow: var(--_cc-elevation-1);
-    font-family: var(--_cc-font-family);
-    font-size: var(--_cc-font-size-md);
-    line-height: var(--_cc-line-height);
-    color: var(--_cc-color-text);
-  }
-  :host([hidden]) {
-    display: none;
   }
   header {
     display: flex;

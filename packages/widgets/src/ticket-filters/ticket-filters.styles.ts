@@ -2,12 +2,6 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
-    font-family: var(--_cc-font-family);
-    color: var(--_cc-color-text);
-  }
-  :host([hidden]) {
-    display: none;
   }
   form {
     display: flex;

@@ -2,19 +2,11 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
-    font-family: var(--_cc-font-family);
-    font-size: var(--_cc-font-size-md);
-    line-height: var(--_cc-line-height);
-    color: var(--_cc-color-text);
     /* The queue paints its own surface, so its text keeps its contrast on any page (dark theme). */
     background: var(--cc-ticket-queue-background, var(--_cc-color-surface));
     --_tq-row-height: var(--_cc-control-height);
     --_tq-at-risk: var(--cc-ticket-queue-at-risk-color, var(--_cc-color-warning));
     --_tq-breached: var(--cc-ticket-queue-breached-color, var(--_cc-color-danger));
-  }
-  :host([hidden]) {
-    display: none;
   }
   /* One block size whether loading, empty, failed or showing rows: the page never shifts when data
      arrives. The rows take what the filter bar and the count leave. */
