@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
+import { CcElement } from './element.js';
 import { define, defineAll, supportsScopedRegistries, tagOf } from './define.js';
 import { defineElements } from '../elements.js';
 import { CcProvider } from '../provider/provider.js';
@@ -77,5 +78,31 @@ describe('guarded define', () => {
     expect(el).to.be.instanceOf(CcProvider);
     expect(tagOf(CcProvider, el)).to.equal('scoped-provider');
     host.remove();
+  });
+});
+
+describe('an element defined before its provider', () => {
+  it("receives the provider's settings once the provider is defined", async () => {
+    class LateChild extends CcElement {}
+    const providerTag = uniqueTag('late-provider');
+    const childTag = uniqueTag('late-child');
+    const provider = document.createElement(providerTag);
+    provider.setAttribute('locale', 'zh-Hant');
+    provider.setAttribute('time-zone', 'Asia/Taipei');
+    const child = document.createElement(childTag) as LateChild;
+    provider.append(child);
+    document.body.append(provider);
+    try {
+      define(childTag, LateChild);
+      await (child as CcElement).updateComplete;
+      expect(child.resolvedLocale).to.not.equal('zh-Hant');
+      define(providerTag, CcProvider);
+      await (provider as CcProvider).updateComplete;
+      await child.updateComplete;
+      expect(child.resolvedLocale).to.equal('zh-Hant');
+      expect(child.resolvedTimeZone).to.equal('Asia/Taipei');
+    } finally {
+      provider.remove();
+    }
   });
 });

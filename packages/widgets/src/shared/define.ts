@@ -10,6 +10,8 @@
  * share a page. Elements look other elements' tags up with `tagOf()`, never hard-coding them.
  */
 
+import { ContextRoot } from '@lit/context';
+
 type Registry = Pick<CustomElementRegistry, 'define' | 'get' | 'whenDefined'> & {
   getName?(ctor: CustomElementConstructor): string | null;
 };
@@ -34,6 +36,21 @@ function warnOnce(tag: string, message: string): void {
   console.warn(message);
 }
 
+const contextRootKey = Symbol.for('cc-kit.context-root');
+
+/**
+ * Elements can be defined before the `<cc-provider>` around them (the loader imports chunks in the
+ * order they arrive; a host may import define files in any order): their context requests then
+ * find no provider. One context root per document keeps those requests and answers them again
+ * when a provider connects.
+ */
+function ensureContextRoot(): void {
+  const holder = document as unknown as Record<symbol, unknown>;
+  if (holder[contextRootKey]) return;
+  holder[contextRootKey] = true;
+  new ContextRoot().attach(document.documentElement);
+}
+
 /**
  * Registers `ctor` as `tag` in `registry` (default: the page's `customElements`). Returns the
  * constructor that holds the tag afterwards, or undefined when registration was refused.
@@ -43,6 +60,7 @@ export function define(
   ctor: CustomElementConstructor,
   registry: Registry = customElements,
 ): CustomElementConstructor | undefined {
+  ensureContextRoot();
   const existing = registry.get(tag);
   if (existing) {
     if (existing === ctor || baseOf.get(existing) === ctor) {
