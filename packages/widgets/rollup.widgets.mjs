@@ -30,7 +30,9 @@ const tsconfig = join(here, '../../tsconfig.base.json');
 
 export const BUDGET = {
   kitBrotli: 45 * 1024,
-  kitCeilingBrotli: 80 * 1024,
+  // Follows the kit down so that growth fails the build: the worst locale's whole kit (68.6 kB,
+  // zh-Hant, on 2026-11-27) plus a little room.
+  kitCeilingBrotli: 70 * 1024,
   elementBrotli: 8 * 1024,
   // Elements allowed more than `elementBrotli`, each with its reason (none: an element that does
   // not fit splits into sub-elements loaded lazily, as the ticket queue does).
