@@ -18,7 +18,8 @@ import { CcErrorEvent } from '../shared/events.js';
 import { LiveController } from '../shared/live-controller.js';
 import { errorTemplate } from '../shared/status.js';
 import { localized, selectField } from '../shared/controls.js';
-import { CcCheckSubmittedEvent, CcWorkorderSelectEvent } from './equipment-checklist.events.js';
+import { CcCheckSubmittedEvent } from './equipment-checklist.events.js';
+import { workOrderLink } from './work-order-link.js';
 import { messages } from './equipment-checklist.i18n.js';
 import { styles } from './equipment-checklist.styles.js';
 
@@ -486,25 +487,13 @@ export class CcEquipmentChecklist extends CcElement {
                               >${this.t(`equipment.result.${item.result!}`)}</span
                             >
                             <span class="note">${item.note}</span>
-                            ${
-                              item.workOrderId
-                                ? html`<button
-                                    class="link"
-                                    type="button"
-                                    @click=${() =>
-                                      this.emit(
-                                        new CcWorkorderSelectEvent(
-                                          item.workOrderId!,
-                                          item.workOrderNumber,
-                                        ),
-                                      )}
-                                  >
-                                    ${m('equipmentChecklist.workOrder', {
-                                      number: String(item.workOrderNumber ?? ''),
-                                    })}
-                                  </button>`
-                                : nothing
-                            }
+                            ${workOrderLink(
+                              this,
+                              item,
+                              m('equipmentChecklist.workOrder', {
+                                number: String(item.workOrderNumber ?? ''),
+                              }),
+                            )}
                             <span class="fix"
                               >${
                                 item.fixedAt

@@ -4,6 +4,7 @@ import type { CcClient } from '../shared/client.js';
 import { expectAccessible } from '../test-utils/axe.js';
 import { clientFor, useServer } from '../test-utils/server.js';
 import { expectCompleteCatalog } from '../shared/i18n/i18n.test.js';
+import type { CcWorkorderSelectEvent } from '../equipment-checklist/equipment-checklist.events.js';
 import type { CcEquipmentOverview, CcSeatSelectEvent } from './equipment-overview.js';
 import { messages } from './equipment-overview.i18n.js';
 
@@ -80,5 +81,46 @@ describe('<cc-equipment-overview> against the reference server', () => {
     el.theme = 'dark';
     await el.updateComplete;
     await expectAccessible(el);
+  });
+
+  it("shows a seat's past checks with a link to each finding's work order", async function () {
+    this.timeout(30000);
+    const client = clientFor({ role: 'operations_manager' });
+    // A seat whose latest submitted checks include a finding with a work order (demo data).
+    const submitted = await client.equipment.checks.list({ state: 'submitted', limit: 100 });
+    let found: { seatId: string; workOrderId: string; workOrderNumber: number | null } | undefined;
+    for (const check of submitted.items) {
+      for (const item of check.items.filter((i) => i.workOrderId)) {
+        const latest = await client.equipment.checks.list({
+          seatId: item.seatId,
+          state: 'submitted',
+          limit: 20,
+        });
+        const withOrder = latest.items
+          .flatMap((c) => c.items)
+          .find((i) => i.seatId === item.seatId && i.workOrderId);
+        if (withOrder) found = withOrder as typeof found;
+        if (found) break;
+      }
+      if (found) break;
+    }
+    if (!found) this.skip();
+    const el = mount(client);
+    await loaded(el);
+    const select = root(el).querySelector<HTMLSelectElement>('select')!;
+    select.value = found!.seatId;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    const link = () =>
+      [...root(el).querySelectorAll<HTMLButtonElement>('.history button.link')].find(
+        (b) => b.textContent!.trim() === `#${found!.workOrderNumber}`,
+      );
+    await waitUntil(link, 'the work order link did not show', { timeout: 8000 });
+    const selected = new Promise<CcWorkorderSelectEvent>((resolve) =>
+      el.addEventListener('cc-workorder-select', resolve, { once: true }),
+    );
+    link()!.click();
+    const event = await selected;
+    expect(event.ticketId).to.equal(found!.workOrderId);
+    expect(event.number).to.equal(found!.workOrderNumber);
   });
 });

@@ -8,7 +8,7 @@ import { CcErrorEvent, CcEvent } from '../shared/events.js';
 import { LiveController } from '../shared/live-controller.js';
 import { errorTemplate } from '../shared/status.js';
 import { localized, selectField } from '../shared/controls.js';
-import { CcWorkorderSelectEvent } from '../equipment-checklist/equipment-checklist.events.js';
+import { workOrderLink } from '../equipment-checklist/work-order-link.js';
 import { messages } from './equipment-overview.i18n.js';
 import { styles } from './equipment-overview.styles.js';
 
@@ -231,23 +231,7 @@ export class CcEquipmentOverview extends CcElement {
                                 ${this.t(`equipment.type.${i.assetType}`)}:
                                 ${i.result ? this.t(`equipment.result.${i.result}`) : nothing}
                                 ${i.note ? html`<q>${i.note}</q>` : nothing}
-                                ${
-                                  i.workOrderId
-                                    ? html`<button
-                                        class="link"
-                                        type="button"
-                                        @click=${() =>
-                                          this.emit(
-                                            new CcWorkorderSelectEvent(
-                                              i.workOrderId!,
-                                              i.workOrderNumber,
-                                            ),
-                                          )}
-                                      >
-                                        #${i.workOrderNumber}
-                                      </button>`
-                                    : nothing
-                                }
+                                ${workOrderLink(this, i, `#${i.workOrderNumber}`)}
                                 ${i.fixedAt ? `✓ ${this.fmt.date(i.fixedAt, 'date')}` : nothing}
                               </li>`,
                           )}

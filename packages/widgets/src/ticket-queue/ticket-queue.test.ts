@@ -447,14 +447,19 @@ describe('<cc-ticket-queue> against the reference server', function () {
     expect(badge.querySelector('.sla-text')!.textContent!.trim()).to.not.equal('');
   });
 
+  /** Keys pressed on the grid's focused cell, and that cell. */
+  const gridKeys = (el: CcTicketQueue) => ({
+    key: (k: string, extra: KeyboardEventInit = {}) =>
+      (el.shadowRoot!.activeElement as HTMLElement).dispatchEvent(
+        new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, ...extra }),
+      ),
+    active: () => el.shadowRoot!.activeElement as HTMLElement,
+  });
+
   it('works the ARIA grid from the keyboard: arrows, Enter opens, Space selects', async () => {
     const el = mount(clientFor({ role: 'supervisor' }), view({}, '-number'));
     await loaded(el);
-    const key = (k: string, extra: KeyboardEventInit = {}) =>
-      (el.shadowRoot!.activeElement as HTMLElement).dispatchEvent(
-        new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, ...extra }),
-      );
-    const active = () => el.shadowRoot!.activeElement as HTMLElement;
+    const { key, active } = gridKeys(el);
     const first = root(el).querySelector<HTMLElement>('[role=columnheader][data-c="0"]')!;
     expect(first.tabIndex).to.equal(0);
     first.focus();
@@ -502,11 +507,7 @@ describe('<cc-ticket-queue> against the reference server', function () {
   it("stops at the grid's edges: Home, PageUp to the first row, Ctrl+End and Ctrl+Home", async () => {
     const el = mount(clientFor({ role: 'supervisor' }), view({}, '-number'));
     await loaded(el);
-    const key = (k: string, extra: KeyboardEventInit = {}) =>
-      (el.shadowRoot!.activeElement as HTMLElement).dispatchEvent(
-        new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, ...extra }),
-      );
-    const active = () => el.shadowRoot!.activeElement as HTMLElement;
+    const { key, active } = gridKeys(el);
     const at = (r: number, c: number) =>
       waitUntil(
         () => active()?.dataset.r === String(r) && active()?.dataset.c === String(c),
