@@ -3,6 +3,14 @@ import { defineCatalog } from '../shared/i18n/types.js';
 
 const en = {
   'complaintResolution.title': 'Complaint outcome',
+  'complaintResolution.facts': 'Complaint',
+  'complaintResolution.category': 'Category',
+  'complaintResolution.severity': 'Severity',
+  'complaintResolution.wants': 'What the customer asks for',
+  'complaintResolution.callbackAt': 'Preferred callback time',
+  'complaintResolution.ackBy': 'Acknowledgement deadline',
+  'complaintResolution.ackAt': 'Acknowledged',
+  'complaintResolution.notAck': 'Not yet acknowledged',
   'complaintResolution.verdict': 'Verdict',
   'complaintResolution.justified': 'Justified',
   'complaintResolution.unjustified': 'Not justified',

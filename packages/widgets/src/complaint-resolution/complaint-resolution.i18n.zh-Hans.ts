@@ -4,6 +4,14 @@ import type { Strings } from './complaint-resolution.i18n.js';
 
 export default {
   'complaintResolution.title': '投诉处理结果',
+  'complaintResolution.facts': '投诉内容',
+  'complaintResolution.category': '投诉类别',
+  'complaintResolution.severity': '严重程度',
+  'complaintResolution.wants': '客户诉求',
+  'complaintResolution.callbackAt': '方便回电时间',
+  'complaintResolution.ackBy': '受理时限',
+  'complaintResolution.ackAt': '受理时间',
+  'complaintResolution.notAck': '尚未受理',
   'complaintResolution.verdict': '投诉定性',
   'complaintResolution.justified': '有效投诉',
   'complaintResolution.unjustified': '无效投诉',

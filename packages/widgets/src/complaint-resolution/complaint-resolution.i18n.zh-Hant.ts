@@ -4,6 +4,14 @@ import type { Strings } from './complaint-resolution.i18n.js';
 
 export default {
   'complaintResolution.title': '客訴處理結果',
+  'complaintResolution.facts': '投訴內容',
+  'complaintResolution.category': '投訴類別',
+  'complaintResolution.severity': '嚴重程度',
+  'complaintResolution.wants': '客戶訴求',
+  'complaintResolution.callbackAt': '方便回電時間',
+  'complaintResolution.ackBy': '受理期限',
+  'complaintResolution.ackAt': '受理時間',
+  'complaintResolution.notAck': '尚未受理',
   'complaintResolution.verdict': '客訴判定',
   'complaintResolution.justified': '有理投訴',
   'complaintResolution.unjustified': '非有理投訴',

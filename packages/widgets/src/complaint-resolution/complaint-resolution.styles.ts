@@ -9,8 +9,18 @@ export const styles = css`
   }
   h3,
   h4,
-  p {
+  p,
+  dl,
+  dd {
     margin: 0;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: var(--_cc-space-1) var(--_cc-space-4);
+  }
+  dt {
+    color: var(--_cc-color-text-muted);
   }
   h3 {
     font-size: var(--_cc-font-size-md);

@@ -1,12 +1,13 @@
 import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { createClient } from '@cc-kit/sdk';
 import type { Schema } from '@cc-kit/spec';
 import '../define/cc-ticket-detail.js';
 import '../define/cc-complaint-resolution.js';
 import type { CcClient } from '../shared/client.js';
 import { expectCompleteCatalog } from '../shared/i18n/i18n.test.js';
 import { expectAccessible } from '../test-utils/axe.js';
-import { clientFor, useServer } from '../test-utils/server.js';
+import { apiUrl, clientFor, useServer } from '../test-utils/server.js';
 import type { CcTicketDetail } from '../ticket-detail/ticket-detail.js';
 import type { CcComplaintResolution } from './complaint-resolution.js';
 import { messages } from './complaint-resolution.i18n.js';
@@ -52,14 +53,23 @@ async function resolved(t: Ticket): Promise<Ticket> {
   );
 }
 
-const standalone = (client: CcClient, id: string, locale = 'en') =>
+const standalone = (client: CcClient, id: string, locale = 'en', timeZone = 'Asia/Shanghai') =>
   fixtureSync<CcComplaintResolution>(
     html`<cc-complaint-resolution
       .client=${client}
       ticket-id=${id}
       locale=${locale}
-      time-zone="Asia/Shanghai"
+      time-zone=${timeZone}
     ></cc-complaint-resolution>`,
+  );
+
+/** The facts shown, label -> value. */
+const facts = (el: HTMLElement) =>
+  Object.fromEntries(
+    [...el.shadowRoot!.querySelectorAll('[part=facts] dt')].map((dt) => [
+      dt.textContent!.trim(),
+      dt.nextElementSibling!.textContent!.trim(),
+    ]),
   );
 
 const $ = <T extends HTMLElement = HTMLElement>(el: HTMLElement, selector: string) =>
@@ -313,6 +323,168 @@ describe('<cc-complaint-resolution> against the reference server', function () {
     expect($<HTMLTextAreaElement>(el, '#verdict-text')!.value).to.equal(payload);
     expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
     expect((window as unknown as { __pwnedOutcome?: number }).__pwnedOutcome).to.equal(undefined);
+  });
+
+  const HOSTILE =
+    '<img src=x onerror="window.__pwnedFacts=1"><script>window.__pwnedFacts=2</script>';
+
+  for (const [locale, words] of [
+    [
+      'en',
+      {
+        heading: 'Complaint',
+        category: ['Category', 'Billing and charges › Disputed charge'],
+        severity: ['Severity', 'Serious'],
+        wants: 'What the customer asks for',
+        invoice: 'Invoice number',
+        amount: ['Disputed amount (CNY)', '1,234.5'],
+        callback: 'Preferred callback time',
+        ackBy: 'Acknowledgement deadline',
+        ackAt: ['Acknowledged', 'Not yet acknowledged'],
+        plan: ['Plan', '500 Mbps'],
+        location: 'Location',
+        refund: ['Refund requested on', 'Nov 2, 2026'],
+      },
+    ],
+    [
+      'zh-Hant',
+      {
+        heading: '投訴內容',
+        category: ['投訴類別', '帳單與計費 › 費用爭議'],
+        severity: ['嚴重程度', '嚴重'],
+        wants: '客戶訴求',
+        invoice: '發票號碼',
+        amount: ['爭議金額（元）', '1,234.5'],
+        callback: '方便回電時間',
+        ackBy: '受理期限',
+        ackAt: ['受理時間', '尚未受理'],
+        plan: ['方案', '500M 寬頻'],
+        location: '所在地點',
+        refund: ['申請退款日期', '2026年11月2日'],
+      },
+    ],
+  ] as const) {
+    it(`shows what the customer filed (${locale}): category, severity, request and the category's own fields, as text`, async () => {
+      const filed = await agent().complaints.file({
+        customer: { name: 'Li Na', phone: '13812345678' },
+        channel: 'phone',
+        categoryId: 'cat_billing_dispute',
+        severity: 'high',
+        description: `Charged twice for roaming ${unique()}`,
+        desiredResolution: `Refund the charge.\n${HOSTILE}`,
+        customFields: { invoiceNumber: 'INV-20261001', disputedAmount: 1234.5 },
+        preferredCallbackAt: '2026-12-01T06:30:00Z',
+      });
+      // As the complaint supervisor opens it: the queue's detail, with the outcome section in it.
+      const detail = fixtureSync<CcTicketDetail>(
+        html`<cc-ticket-detail
+          .client=${boss()}
+          ticket-id=${filed.id}
+          locale=${locale}
+          time-zone="Asia/Shanghai"
+        ></cc-ticket-detail>`,
+      );
+      await waitUntil(() => $(detail, 'cc-complaint-resolution'), 'no outcome section', {
+        timeout: 15000,
+      });
+      const el = $<CcComplaintResolution>(detail, 'cc-complaint-resolution')!;
+      await ready(el);
+      await waitUntil(() => $(el, '#facts-h')?.textContent === words.heading, 'no heading', {
+        timeout: 8000,
+      });
+      // Above the verdict, so the verdict is judged against what was asked.
+      const facts$ = $(el, '[part=facts]')!;
+      expect(facts$.compareDocumentPosition($(el, '[part=verdict]')!)).to.equal(
+        Node.DOCUMENT_POSITION_FOLLOWING,
+      );
+      const shown = facts(el);
+      const at = (iso: string) =>
+        new Intl.DateTimeFormat(el.fmt.tag, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+          timeZone: 'Asia/Shanghai',
+        }).format(new Date(iso));
+      expect(shown[words.category[0]]).to.equal(words.category[1]);
+      expect(shown[words.severity[0]]).to.equal(words.severity[1]);
+      expect(shown[words.invoice]).to.equal('INV-20261001');
+      expect(shown[words.amount[0]]).to.equal(words.amount[1]);
+      expect(shown[words.callback]).to.equal(at('2026-12-01T06:30:00Z'));
+      expect(shown[words.ackBy]).to.equal(at(filed.complaint!.acknowledgeBy));
+      expect(shown[words.ackAt[0]]).to.equal(words.ackAt[1]);
+      // What the customer asks for, hostile markup included, is text.
+      expect($(el, '[part=facts] .text')!.textContent).to.equal(`Refund the charge.\n${HOSTILE}`);
+      expect(shown[words.wants]).to.contain(HOSTILE);
+      expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
+      expect((window as unknown as { __pwnedFacts?: number }).__pwnedFacts).to.equal(undefined);
+      await expectAccessible(el);
+
+      // An option by its label, a hostile text field as text, and a calendar day that stays the
+      // same day in a time zone far from the server's.
+      const speed = await agent().complaints.file({
+        customer: { name: 'Li Na' },
+        channel: 'phone',
+        categoryId: 'cat_network_speed',
+        severity: 'medium',
+        description: `Slow every evening ${unique()}`,
+        customFields: { location: HOSTILE, plan: '500m' },
+      });
+      const refund = await agent().complaints.file({
+        customer: { name: 'Li Na' },
+        channel: 'phone',
+        categoryId: 'cat_billing_refund',
+        severity: 'medium',
+        description: `Refund never arrived ${unique()}`,
+        customFields: { invoiceNumber: 'INV-20261002', refundRequestedOn: '2026-11-02' },
+      });
+      for (const [ticket, zone, [label, value]] of [
+        [speed, 'Asia/Shanghai', words.plan],
+        [refund, 'Pacific/Kiritimati', words.refund],
+        [refund, 'Pacific/Pago_Pago', words.refund],
+      ] as const) {
+        const one = standalone(boss(), ticket.id, locale, zone);
+        await ready(one);
+        await waitUntil(() => facts(one)[label] === value, `${label} is not ${value} in ${zone}`, {
+          timeout: 8000,
+        });
+        if (ticket === speed) {
+          expect(facts(one)[words.location]).to.equal(HOSTILE);
+          expect(one.shadowRoot!.querySelector('img, script')).to.equal(null);
+          expect(facts(one)[words.wants]).to.equal(locale === 'en' ? 'No data' : '尚無資料');
+        }
+      }
+    });
+  }
+
+  it('shows the raw category and field keys when the categories cannot be read, and still the outcome', async () => {
+    const ticket = await complaint();
+    const anonymous = createClient({ baseUrl: apiUrl() });
+    // Fault injection on top of the real server: the categories always answer 503.
+    let asked = 0;
+    const client = createClient({
+      baseUrl: apiUrl(),
+      retry: { attempts: 1 },
+      getToken: async () => (await anonymous.demo.token({ role: 'complaint_supervisor' })).token,
+      fetch: async (input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (url.includes('/v1/complaint-categories')) {
+          asked++;
+          return new Response(JSON.stringify({ type: 'about:blank', title: 'Busy', status: 503 }), {
+            status: 503,
+            headers: { 'content-type': 'application/problem+json' },
+          });
+        }
+        return fetch(input, init);
+      },
+    });
+    const el = standalone(client, ticket.id);
+    await ready(el);
+    expect(asked).to.be.greaterThan(0);
+    const shown = facts(el);
+    expect(shown.Category).to.equal('cat_billing_dispute');
+    expect(shown.Severity).to.equal('Serious');
+    expect(shown.invoiceNumber).to.equal('INV-20261001');
+    expect($(el, '#verdict-submit')).to.not.equal(null);
+    expect(el.matches(':state(error)')).to.equal(false);
   });
 
   describe('per role', () => {

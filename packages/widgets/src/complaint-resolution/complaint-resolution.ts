@@ -2,6 +2,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Schema } from '@cc-kit/spec';
 import { Announcer } from '../shared/announcer.js';
+import type { CcClient } from '../shared/client.js';
+import { localized } from '../shared/controls.js';
 import { DataController } from '../shared/data-controller.js';
 import { CcElement } from '../shared/element.js';
 import { describeError } from '../shared/errors.js';
@@ -17,6 +19,7 @@ import { styles } from './complaint-resolution.styles.js';
 
 type Ticket = Schema<'Ticket'>;
 type Role = Schema<'Role'>;
+type Category = Schema<'ComplaintCategory'>;
 type Kind = 'verdict' | 'callback';
 interface Draft {
   choice?: string;
@@ -39,9 +42,29 @@ const FIELDS: Record<string, string> = {
   note: 'callback-text',
 };
 
+/** The complaint categories (inactive ones too), read once per client: they change rarely. */
+const categories = new WeakMap<CcClient, Promise<Category[]>>();
+
+function categoriesFor(client: CcClient): Promise<Category[]> {
+  let found = categories.get(client);
+  if (!found) {
+    categories.set(
+      client,
+      (found = client.complaintCategories
+        .iterate({ includeInactive: true })
+        .toArray({ limit: 1000 })),
+    );
+    // A failed read is tried again next time; meanwhile the facts show raw keys.
+    found.catch(() => categories.delete(client));
+  }
+  return found.catch(() => []);
+}
+
 /**
- * A complaint's outcome: its verdict (justified or not, the finding, who decided and when) and
- * the result of calling the customer back. Complaint supervisors and operations managers record
+ * A complaint's own facts and its outcome: what the customer filed (category, severity, what
+ * they ask for, the category's own fields, a preferred callback time, the acknowledgement
+ * deadline), its verdict (justified or not, the finding, who decided and when) and the result
+ * of calling the customer back. Complaint supervisors and operations managers record
  * and revise the verdict; agents (on their own complaints), supervisors, complaint supervisors
  * and operations managers record the callback; everyone else, and everyone once the complaint is
  * closed, sees both read-only. Each write carries the version last read: when someone else
@@ -52,11 +75,13 @@ const FIELDS: Record<string, string> = {
  * `#callback-<outcome>` (`satisfied`, `partially_satisfied`, `unsatisfied`, `unreachable`),
  * `#callback-text`, `#callback-submit`; `[data-justified]` on the verdict shown.
  *
- * @summary Complaint outcome: record and show the verdict and the customer callback.
+ * @summary Complaint facts and outcome: what the customer filed; record and show the verdict and the customer callback.
  * @fires cc-complaint-verdict-record - A verdict was recorded or revised; `event.ticket`.
  * @fires cc-complaint-callback-record - A callback result was recorded; `event.ticket`.
  * @fires cc-error - Loading or saving failed; `{ code, status, requestId, retryable }`.
  * @csspart heading - The section's heading.
+ * @csspart facts - What the customer filed: category, severity, what they ask for, the
+ *   category's own fields, preferred callback time, acknowledgement deadline and time.
  * @csspart verdict - The verdict and its form.
  * @csspart callback - The callback result and its form.
  * @csspart verdict-form - The form recording the verdict.
@@ -83,6 +108,7 @@ export class CcComplaintResolution extends CcElement {
   #busy?: Kind;
   #shownId?: string;
   #me?: Schema<'Me'>;
+  #categories: Category[] = [];
   #announcer = new Announcer(this);
   /** Said once this element stays connected: a host re-rendering moves it (and drops the queue). */
   #toSay?: string;
@@ -91,11 +117,13 @@ export class CcComplaintResolution extends CcElement {
     args: () => [this.ticketId ?? this.ticket?.id] as const,
     enabled: ([id]) => !!id,
     task: async ([id], { client, signal }) => {
-      const [book, ticket] = await Promise.all([
+      const [book, ticket, categories] = await Promise.all([
         directoryFor(client),
         this.ticket?.id === id ? this.ticket : client.tickets.get(id!, { signal }),
+        categoriesFor(client),
       ]);
       this.#me = book.me;
+      this.#categories = categories;
       return ticket;
     },
     isEmpty: () => !(this.ticketId ?? this.ticket?.id),
@@ -163,7 +191,8 @@ export class CcComplaintResolution extends CcElement {
       (VERDICT.has(role) ||
         (role === 'agent' && t.assigneeId === this.#me?.user.id) ||
         (role === 'supervisor' && t.teamId === this.#me?.teamId));
-    return html`<section part="verdict" aria-labelledby="verdict-h">
+    return html`${this.#facts(c)}
+      <section part="verdict" aria-labelledby="verdict-h">
         <h4 id="verdict-h">${m('complaintResolution.verdict')}</h4>
         ${
           v
@@ -230,6 +259,66 @@ export class CcComplaintResolution extends CcElement {
               ${m('complaintResolution.closed')}
             </p>`
       }`;
+  }
+
+  /** What the customer filed; without the category list, its raw keys and values. */
+  #facts(c: Schema<'ComplaintDetails'>): TemplateResult {
+    const m = this.msg(messages);
+    const all = this.#categories;
+    const category = all.find((k) => k.id === c.categoryId);
+    const parent = all.find((k) => k.id === category?.parentId);
+    const defs = new Map(category?.customFields.map((d) => [d.key, d]));
+    const values = c.customFields;
+    const rows: Array<readonly [string, unknown]> = [
+      [
+        m('complaintResolution.category'),
+        category
+          ? `${parent ? `${localized(this, parent.name)} › ` : ''}${localized(this, category.name)}`
+          : c.categoryId,
+      ],
+      [m('complaintResolution.severity'), this.t(`complaint.severity.${c.severity}`)],
+      [
+        m('complaintResolution.wants'),
+        html`<span class="text">${c.desiredResolution || this.t('noData')}</span>`,
+      ],
+      // The category's fields in its order, then any value it no longer defines.
+      ...[...new Set([...defs.keys(), ...Object.keys(values)])]
+        .filter((key) => Object.hasOwn(values, key))
+        .map((key): readonly [string, unknown] => {
+          const d = defs.get(key);
+          const v = values[key]!;
+          return [
+            localized(this, d?.label, key),
+            d?.type === 'number' && typeof v === 'number'
+              ? this.fmt.number(v)
+              : d?.type === 'date' && /^\d{4}-\d\d-\d\d$/.test(`${v}`)
+                ? // A calendar day: the same day in every time zone.
+                  new Intl.DateTimeFormat(this.fmt.tag, {
+                    dateStyle: 'medium',
+                    timeZone: 'UTC',
+                  }).format(new Date(v))
+                : localized(this, d?.options?.find((o) => o.value === v)?.label, `${v}`),
+          ];
+        }),
+      ...(c.preferredCallbackAt
+        ? [[m('complaintResolution.callbackAt'), this.fmt.date(c.preferredCallbackAt)] as const]
+        : []),
+      [m('complaintResolution.ackBy'), this.fmt.date(c.acknowledgeBy)],
+      [
+        m('complaintResolution.ackAt'),
+        c.acknowledgedAt ? this.fmt.date(c.acknowledgedAt) : m('complaintResolution.notAck'),
+      ],
+    ];
+    return html`<section part="facts" aria-labelledby="facts-h">
+      <h4 id="facts-h">${m('complaintResolution.facts')}</h4>
+      <dl>
+        ${rows.map(
+          ([label, value]) =>
+            html`<dt>${label}</dt>
+              <dd>${value}</dd>`,
+        )}
+      </dl>
+    </section>`;
   }
 
   #draft(kind: Kind): Draft {

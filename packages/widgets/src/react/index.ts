@@ -33,7 +33,7 @@ export const CcComplaintForm = createComponent({
   },
 });
 
-/** Complaint outcome: record and show the verdict and the customer callback. Registers nothing: import a define file or cc-widgets.js too. */
+/** Complaint facts and outcome: what the customer filed; record and show the verdict and the customer callback. Registers nothing: import a define file or cc-widgets.js too. */
 export const CcComplaintResolution = createComponent({
   react: React,
   tagName: 'cc-complaint-resolution',

@@ -54,7 +54,8 @@ const ROUTES: ReadonlySet<Role> = new Set(['complaint_supervisor', 'operations_m
 /**
  * One ticket in full: its fields and live SLA, the actions its state machine and the signed-in
  * role allow (with the version the user saw: when someone else changed it first, what changed
- * and a choice to apply the change again), comments and the activity log. `<cc-ticket-queue>`
+ * and a choice to apply the change again), comments and the activity log; for a complaint, what
+ * the customer filed and its outcome (`<cc-complaint-resolution>`, loaded on first use). `<cc-ticket-queue>`
  * opens it for a row; a page may also show it on its own, e.g. beside the queue after cancelling
  * `cc-ticket-select`.
  *

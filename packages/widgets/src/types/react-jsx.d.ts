@@ -50,7 +50,7 @@ type CcComplaintFormJsxProps = DetailedHTMLProps<HTMLAttributes<CcComplaintForm>
     'oncc-error'?: (event: EventOf<'cc-error'>) => void;
   };
 
-/** Complaint outcome: record and show the verdict and the customer callback. */
+/** Complaint facts and outcome: what the customer filed; record and show the verdict and the customer callback. */
 type CcComplaintResolutionJsxProps = DetailedHTMLProps<
   HTMLAttributes<CcComplaintResolution>,
   CcComplaintResolution

@@ -52,7 +52,7 @@ declare module 'vue' {
         onCcError?: (event: EventOf<'cc-error'>) => void;
       }
     >;
-    /** Complaint outcome: record and show the verdict and the customer callback. */
+    /** Complaint facts and outcome: what the customer filed; record and show the verdict and the customer callback. */
     'cc-complaint-resolution': DefineComponent<
       Partial<
         Pick<
