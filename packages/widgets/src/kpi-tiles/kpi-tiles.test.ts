@@ -501,13 +501,23 @@ describe('<cc-kpi-tiles> against the reference server', function () {
     const appraisal = sub(el, 'kpi-appraisal') as CcKpiAppraisal;
     await waitUntil(() => appraisal.appraisal, 'the appraisal did not load', { timeout: 8000 });
     await appraisal.updateComplete;
-    const expected = await client.kpis.appraisal({
-      scope: 'team',
-      scopeId: me.teamId!,
-      period: 'month',
-      date: day(0),
-      history: 3,
-    });
+    const ask = () =>
+      client.kpis.appraisal({
+        scope: 'team',
+        scopeId: me.teamId!,
+        period: 'month',
+        date: day(0),
+        history: 3,
+      });
+    // Other test files write evaluations and calls to the same server meanwhile: when the
+    // month's figures moved between the element's read and ours, the element reads again.
+    const values = (a: Schema<'Appraisal'>) => JSON.stringify(a.items.map((i) => i.value));
+    let expected = await ask();
+    for (let i = 0; i < 3 && values(appraisal.appraisal!) !== values(expected); i++) {
+      await (appraisal as unknown as { data: { refresh(): Promise<void> } }).data.refresh();
+      await appraisal.updateComplete;
+      expected = await ask();
+    }
     expect(appraisal.appraisal!.from).to.equal(expected.from);
     for (const item of expected.items) {
       const row = root(appraisal).querySelector(`tr[data-metric=${item.metric}]`)!;
