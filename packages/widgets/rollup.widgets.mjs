@@ -30,7 +30,7 @@ const tsconfig = join(here, '../../tsconfig.base.json');
 
 export const BUDGET = {
   kitBrotli: 45 * 1024,
-  // Follows the kit down so that growth fails the build: the worst locale's whole kit (68.6 kB,
+  // Follows the kit down so that growth fails the build: the worst locale's whole kit (69.1 kB,
   // zh-Hant, on 2026-11-27) plus a little room.
   kitCeilingBrotli: 70 * 1024,
   elementBrotli: 8 * 1024,
