@@ -687,12 +687,33 @@ describe('<cc-ticket-queue> against the reference server', function () {
         requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
         setTimeout(resolve, 100);
       });
+    /** A supervisor's client whose requests wait until `open()`: the queue is seen loading. */
+    const heldClient = () => {
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      const anonymous = createClient({ baseUrl: apiUrl() });
+      const client = createClient({
+        baseUrl: apiUrl(),
+        getToken: async () => {
+          const grant = await anonymous.demo.token({ role: 'supervisor' });
+          return { token: grant.token, expiresAt: grant.expiresAt };
+        },
+        fetch: async (input, init) => {
+          await gate;
+          return fetch(input, init);
+        },
+      });
+      return { client, open };
+    };
     /** A page of a fixed width: the queue, then a line that must not move. */
-    const page = (filters: TicketQueueView['filters']) => {
+    const page = (
+      filters: TicketQueueView['filters'],
+      client: CcClient = clientFor({ role: 'supervisor' }),
+    ) => {
       const wrapper = fixtureSync<HTMLElement>(
         html`<div>
           <cc-ticket-queue
-            .client=${clientFor({ role: 'supervisor' })}
+            .client=${client}
             .view=${view(filters)}
             locale="en"
             no-live
@@ -708,13 +729,16 @@ describe('<cc-ticket-queue> against the reference server', function () {
     };
 
     it('has the same block size loading, loaded and empty', async () => {
-      const { el, after } = page({ state: ['new', 'open', 'pending', 'escalated'] });
+      // Held answers: a fast server could otherwise answer before the loading state is measured.
+      const held = heldClient();
+      const { el, after } = page({ state: ['new', 'open', 'pending', 'escalated'] }, held.client);
       await el.updateComplete;
       await frames();
       expect(el.matches(':state(loading)'), 'measured while loading').to.equal(true);
       const loading = el.getBoundingClientRect().height;
       const below = after.getBoundingClientRect().top;
       expect(loading).to.be.greaterThan(300);
+      held.open();
       await loaded(el);
       await frames();
       expect(rowsInDom(el).length).to.be.greaterThan(0);
