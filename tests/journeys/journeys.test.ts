@@ -48,8 +48,12 @@ describe('journeys in the demo portal', { timeout: 360_000 }, () => {
     const queues = (await api.teams.get(me.teamId ?? '')).queues ?? ['general'];
     const tile = page.locator('cc-kpi-tiles [part="tile"][data-metric="service_level"]');
     const value = tile.locator('[part="value"]');
-    await value.filter({ hasText: /%/ }).waitFor();
-    const before = percentOf(await value.textContent());
+    await settle(page);
+    await value.waitFor();
+    // Late at night the demo center's last 30 minutes may hold no call: the tile then says
+    // so instead of a percentage, and the burst below must bring one below the target.
+    const shown = await value.textContent();
+    const before = /%/.test(shown ?? '') ? percentOf(shown) : 100;
     await shot(page, 'journey-3-live-tiles-before', page.locator('cc-kpi-tiles'));
 
     // The telephony system sends a burst: calls waiting far beyond 20 s, long handle times.
@@ -83,7 +87,7 @@ describe('journeys in the demo portal', { timeout: 360_000 }, () => {
       30_000,
     );
     const after = percentOf(await value.textContent());
-    assert.ok(after < before, `service level fell (${before} % -> ${after} %)`);
+    assert.ok(after < before, `service level fell (${shown} -> ${after} %)`);
 
     // The staffing figure says how many agents are missing, as the API computes it.
     const live = await api.kpis.live({ scope: 'team', scopeId: me.teamId ?? '' } as never);
