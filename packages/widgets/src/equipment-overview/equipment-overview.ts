@@ -3,10 +3,10 @@ import { property, state } from 'lit/decorators.js';
 import type { Schema } from '@cc-kit/spec';
 import { DataController } from '../shared/data-controller.js';
 import { CcElement } from '../shared/element.js';
-import { describeError, type ErrorInfo } from '../shared/errors.js';
-import { CcErrorEvent, CcEvent } from '../shared/events.js';
+import type { ErrorInfo } from '../shared/errors.js';
+import { CcEvent } from '../shared/events.js';
 import { LiveController } from '../shared/live-controller.js';
-import { errorTemplate } from '../shared/status.js';
+import { errorTemplate, reportError } from '../shared/status.js';
 import { localized, selectField } from '../shared/controls.js';
 import { workOrderLink } from '../equipment-checklist/work-order-link.js';
 import { messages } from './equipment-overview.i18n.js';
@@ -109,8 +109,7 @@ export class CcEquipmentOverview extends CcElement {
       const page = await client.equipment.checks.list({ seatId, state: 'submitted', limit: 20 });
       if (this.seat === seatId) this.history = page.items;
     } catch (error) {
-      this.historyError = describeError(error);
-      this.emit(new CcErrorEvent(this.historyError));
+      this.historyError = reportError(this, error);
     }
   }
 

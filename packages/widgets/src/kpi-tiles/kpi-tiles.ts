@@ -6,10 +6,8 @@ import { Announcer } from '../shared/announcer.js';
 import type { CcClient } from '../shared/client.js';
 import { DataController } from '../shared/data-controller.js';
 import { CcElement } from '../shared/element.js';
-import { describeError } from '../shared/errors.js';
-import { CcErrorEvent } from '../shared/events.js';
 import { LiveController, type LiveOptions } from '../shared/live-controller.js';
-import { errorText } from '../shared/status.js';
+import { errorText, reportError } from '../shared/status.js';
 import { createSubElement } from '../shared/sub-element.js';
 import { localized, selectField } from '../shared/controls.js';
 import {
@@ -638,9 +636,7 @@ export class CcKpiTiles extends CcElement {
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (error) {
-      const info = describeError(error);
-      this.#exportError = errorText(this, info);
-      this.emit(new CcErrorEvent(info));
+      this.#exportError = errorText(this, reportError(this, error));
     }
     this.requestUpdate();
   };
